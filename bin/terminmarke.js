@@ -1,0 +1,8 @@
+#!/usr/bin/env node
+// The `terminmarke` command. Sources are TypeScript run through tsx's loader, so the command
+// works straight after `npm ci` with no build step (design.md §5).
+import { register } from 'tsx/esm/api';
+
+register();
+const { main } = await import('../src/cli/main.ts');
+process.exitCode = await main(process.argv.slice(2));

@@ -1,0 +1,85 @@
+/**
+ * `terminmarke` — one executable for every role (design.md §5). Each subcommand lives beside the
+ * code it drives and is loaded only when called, so `--help` starts fast.
+ */
+
+interface Subcommand {
+  summary: string;
+  usage: string;
+  load: () => Promise<{ run: (args: string[]) => Promise<number> }>;
+}
+
+const SUBCOMMANDS: Record<string, Subcommand> = {
+  server: {
+    summary: 'run the central schedule server',
+    usage: 'terminmarke server --port N --db FILE [--seed demo] [--token T]',
+    load: () => import('../server/cli.ts'),
+  },
+  kiosk: {
+    summary: 'run a device host (kiosk, check-in) in browser mode',
+    usage: 'terminmarke kiosk --config FILE',
+    load: () => import('../host/cli.ts'),
+  },
+  demo: {
+    summary: 'run the whole demo: server, kiosk and check-in with a virtual printer',
+    usage: 'terminmarke demo [--port N] [--dir DIR]',
+    load: () => import('../host/demo-cli.ts'),
+  },
+  decode: {
+    summary: 'decode QR codes from image files (PNG/JPEG)',
+    usage: 'terminmarke decode [--json] IMAGE…',
+    load: () => import('../scanner/cli.ts'),
+  },
+  'print-test': {
+    summary: 'print a sample ticket',
+    usage: 'terminmarke print-test --printer tcp://HOST:PORT|DEVICE|virtual:DIR',
+    load: () => import('../printer/cli.ts'),
+  },
+};
+
+export function helpText(): string {
+  const width = Math.max(...Object.keys(SUBCOMMANDS).map((name) => name.length));
+  const lines = Object.entries(SUBCOMMANDS).map(
+    ([name, sub]) =>
+      `  ${name.padEnd(width)}  ${sub.summary}\n  ${' '.repeat(width)}  ${sub.usage}`,
+  );
+  return [
+    'Terminmarke — walk-in tickets and check-in for the Bürgerbüro',
+    '',
+    'usage: terminmarke <command> [options]',
+    '',
+    ...lines,
+    '',
+    'Environment: TERMINMARKE_NOW=<ISO 8601 with offset> starts the clock at that instant;',
+    '             TERMINMARKE_TOKEN=<token> is the server token when --token is not given.',
+  ].join('\n');
+}
+
+/** Runs the command line; returns the process exit code. */
+export async function main(argv: string[]): Promise<number> {
+  const [name, ...rest] = argv;
+  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+    console.log(helpText());
+    return 0;
+  }
+  if (name === '--version') {
+    console.log('terminmarke 0.1.0');
+    return 0;
+  }
+  const sub = SUBCOMMANDS[name];
+  if (!sub) {
+    console.error(`terminmarke: unknown command '${name}'\n\n${helpText()}`);
+    return 2;
+  }
+  if (rest.includes('--help') || rest.includes('-h')) {
+    console.log(`usage: ${sub.usage}`);
+    return 0;
+  }
+  try {
+    const module = await sub.load();
+    return await module.run(rest);
+  } catch (error) {
+    console.error(`terminmarke ${name}: ${error instanceof Error ? error.message : String(error)}`);
+    return 1;
+  }
+}
