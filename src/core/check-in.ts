@@ -2,19 +2,9 @@
  * Check-in rules (design.md §2): from `start − checkInOpensMinutes` until
  * `start + lateGraceMinutes`, both ends included.
  */
+import type { AppointmentStatus } from './appointment.ts';
 import type { WalkInPolicy } from './catalogue.ts';
 import { type Instant, MINUTE_MS, toLocalDate } from './time.ts';
-
-export const APPOINTMENT_STATUSES = [
-  'held',
-  'booked',
-  'checked-in',
-  'called',
-  'served',
-  'no-show',
-  'cancelled',
-] as const;
-export type AppointmentStatus = (typeof APPOINTMENT_STATUSES)[number];
 
 export type CheckInOutcome =
   | { result: 'checked-in' }
@@ -75,9 +65,4 @@ export function decideCheckIn(
   if (now < opensAt) return { result: 'too-early', opensAt };
   if (now > checkInClosesAt(subject.start, policy)) return { result: 'too-late' };
   return { result: 'checked-in' };
-}
-
-/** True while an appointment's slots count as taken. */
-export function isOccupying(status: AppointmentStatus): boolean {
-  return status !== 'cancelled' && status !== 'no-show';
 }

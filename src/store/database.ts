@@ -1,0 +1,57 @@
+/**
+ * Opening a Terminmarke SQLite database (device replica or central store) with the pragmas every
+ * store relies on, and branded handles that make write access visible in types.
+ */
+import Database from 'better-sqlite3';
+import type { Brand } from '../core/catalogue.ts';
+import { type Migration, applyMigrations, loadMigrations } from './migrations.ts';
+
+/** A handle that may only read. */
+export type ReadableDb = Brand<Database.Database, 'ReadableDb' | 'WritableDb'>;
+/** A handle that may write; it also reads. */
+export type WritableDb = Brand<Database.Database, 'WritableDb'>;
+
+export interface OpenOptions {
+  /** Migrations to apply; the repository's `db/migrations` by default. */
+  migrations?: readonly Migration[];
+}
+
+/**
+ * Opens (or creates) a database file, migrates it to the newest schema and returns a writable
+ * handle. A database written by a newer Terminmarke is refused. e.g. openDatabase('kiosk.db')
+ */
+export function openDatabase(file: string, options: OpenOptions = {}): WritableDb {
+  const db = new Database(file);
+  try {
+    // WAL lets the screens read while a ticket commits; NORMAL is durable against a process
+    // crash in WAL mode, and ticket transactions raise it to FULL (see withTicketTransaction).
+    db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = NORMAL');
+    db.pragma('foreign_keys = ON');
+    db.pragma('busy_timeout = 5000');
+    applyMigrations(db, options.migrations ?? loadMigrations());
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+  return db as WritableDb;
+}
+
+/**
+ * Runs `work` in an IMMEDIATE transaction that commits with synchronous=FULL: the commit is on
+ * disk, not just in the OS cache, before anything is printed (design.md §3). A throw rolls back.
+ */
+export function withTicketTransaction<T>(db: WritableDb, work: () => T): T {
+  // The pragma cannot change inside a transaction, so it brackets it.
+  db.pragma('synchronous = FULL');
+  try {
+    return db.transaction(work).immediate();
+  } finally {
+    db.pragma('synchronous = NORMAL');
+  }
+}
+
+/** Runs `work` in an IMMEDIATE transaction at the default durability. */
+export function withTransaction<T>(db: WritableDb, work: () => T): T {
+  return db.transaction(work).immediate();
+}
