@@ -1,0 +1,178 @@
+/**
+ * The one typed contract between a device's screens (renderer) and its host services
+ * (design.md §1, style.md "One contract, two transports"). Served over Electron IPC via the
+ * preload and over HTTP (`POST /host/:name`) + SSE (`GET /host/events`) for a browser.
+ * Everything here is JSON: times as ISO 8601 with the office offset plus ready-made local
+ * `HH:MM` strings, so the screens never compute time zones.
+ */
+import type { Language, LocalizedText } from '../core/catalogue.ts';
+
+export type DeviceRole = 'kiosk' | 'checkin';
+
+export interface ServiceView {
+  id: string;
+  names: LocalizedText;
+  durationMinutes: number;
+  bring: LocalizedText[];
+  onlineUrl: string | null;
+}
+
+export interface OfficeView {
+  officeId: string;
+  name: LocalizedText;
+  waitingArea: LocalizedText;
+  role: DeviceRole;
+  languages: Language[];
+  /** Walk-in services in display order. */
+  services: ServiceView[];
+  maxServicesPerTicket: number;
+  /** Seconds of inactivity before the idle warning, and how long the warning lasts. */
+  idle: { warnAfterSeconds: number; resetAfterWarningSeconds: number };
+  /** Self check-in on the lobby kiosk (office setting). */
+  selfCheckIn: boolean;
+}
+
+export interface ServiceCapacityView {
+  serviceId: string;
+  /** ISO 8601 with offset, or null when nothing is free within the maximum wait. */
+  nextFree: string | null;
+  /** `HH:MM` in the office zone, or null. */
+  nextFreeTime: string | null;
+  freeSlots: number;
+}
+
+export interface CapacityView {
+  /** Office-local date, `YYYY-MM-DD`. */
+  date: string;
+  services: ServiceCapacityView[];
+  nextDayWithCapacity: string | null;
+  /** False when the kiosk may not issue at all (offline with policy "refuse"). */
+  issuing: boolean;
+}
+
+export interface TicketView {
+  /** Terminkennung, normalised (`K7M4QP2X`) and printed form (`K7M4-QP2X`). */
+  code: string;
+  codeFormatted: string;
+  /** The QR payload, `TM1.<CODE>.<YYMMDDHHMM>.<MAC>`. */
+  qr: string;
+  callNumber: string;
+  start: string;
+  end: string;
+  /** Local `HH:MM` of the slot start, and of when check-in opens. */
+  startTime: string;
+  checkInFrom: string;
+  /** Local date `YYYY-MM-DD`. */
+  date: string;
+  counter: string;
+  services: { id: string; names: LocalizedText }[];
+  bring: LocalizedText[];
+  waitingArea: LocalizedText;
+  /** The slot starts within the check-in window: the citizen may check in at once. */
+  checkInNow: boolean;
+}
+
+export type PrintFailureReason =
+  'offline' | 'paper-out' | 'cover-open' | 'timeout' | 'write-failed';
+
+export type NoCapacityReasonView =
+  'closed-today' | 'closed-now' | 'fully-booked' | 'daily-cap-reached' | 'no-counter';
+
+export type DrawResult =
+  | { outcome: 'printed'; ticket: TicketView }
+  | {
+      outcome: 'print-failed';
+      reason: PrintFailureReason;
+      ticket: TicketView;
+      /** ISO instant the hold runs out unless the citizen keeps the ticket on screen. */
+      holdExpiresAt: string;
+    }
+  | {
+      outcome: 'no-capacity';
+      reason: NoCapacityReasonView;
+      nextDayWithCapacity: string | null;
+      /** Online alternatives of the chosen services, for a QR link. */
+      onlineAlternatives: { serviceId: string; url: string }[];
+    }
+  | { outcome: 'refused'; reason: 'offline' | 'rate-limited' };
+
+export type CheckInResultView =
+  | 'checked-in'
+  | 'already-checked-in'
+  | 'too-early'
+  | 'too-late'
+  | 'cancelled'
+  | 'other-day'
+  | 'unknown'
+  | 'invalid';
+
+export interface CheckInView {
+  result: CheckInResultView;
+  /** Local `HH:MM` when check-in opens (too-early). */
+  opensAt: string | null;
+  ticket: { code: string; callNumber: string; startTime: string; date: string } | null;
+  /** Verified offline from the QR code's MAC, uploaded later. */
+  offline: boolean;
+}
+
+export interface WaitingTicketView {
+  code: string;
+  callNumber: string;
+  startTime: string;
+  checkedInAt: string;
+  services: { id: string; names: LocalizedText }[];
+}
+
+export type PrinterState = 'ready' | 'offline' | 'paper-out' | 'cover-open' | 'unknown';
+export type ConnectionState = 'online' | 'offline' | 'connecting';
+
+export interface DeviceStatusView {
+  connection: ConnectionState;
+  printer: PrinterState;
+  /** Outbox entries not yet accepted by the server. */
+  pendingUploads: number;
+}
+
+/** Every call a screen can make. Arguments are validated by `dispatch`: the renderer is untrusted. */
+export interface HostHandlers {
+  'office/get': () => Promise<OfficeView>;
+  'capacity/get': () => Promise<CapacityView>;
+  'ticket/draw': (arg: { services: string[]; language: Language }) => Promise<DrawResult>;
+  'ticket/retry-print': (arg: { code: string }) => Promise<DrawResult>;
+  /** The citizen keeps the ticket on screen (photographed it): the hold is confirmed. */
+  'ticket/keep-on-screen': (arg: { code: string }) => Promise<{ confirmed: boolean }>;
+  /** The citizen walks away from a failed print: the hold is released now. */
+  'ticket/abandon': (arg: { code: string }) => Promise<{ released: boolean }>;
+  'checkin/submit': (arg: { input: string }) => Promise<CheckInView>;
+  'checkin/waiting': () => Promise<WaitingTicketView[]>;
+  'staff/call': (arg: { reason: 'help' | 'accessibility' }) => Promise<{ notified: boolean }>;
+  'device/status': () => Promise<DeviceStatusView>;
+}
+
+export type HostCallName = keyof HostHandlers;
+
+/** Events the host pushes to screens. */
+export interface HostEvents {
+  'capacity/changed': CapacityView;
+  'printer/status-changed': { printer: PrinterState };
+  'connection/changed': { connection: ConnectionState };
+  'checkin/changed': { waiting: number };
+}
+
+/** Errors crossing the contract: `{ code, message }`, code in kebab-case. */
+export interface HostError {
+  code: string;
+  message: string;
+}
+
+/** What a transport offers the renderer: the preload's `window.terminmarke` or the HTTP client. */
+export interface HostTransport {
+  call<N extends HostCallName>(
+    name: N,
+    ...arg: Parameters<HostHandlers[N]>
+  ): ReturnType<HostHandlers[N]>;
+  subscribe<E extends keyof HostEvents>(
+    event: E,
+    listener: (payload: HostEvents[E]) => void,
+  ): () => void;
+}

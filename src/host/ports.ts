@@ -1,0 +1,66 @@
+/**
+ * What the device host needs from the schedule side (implemented by `src/sync`): a local replica
+ * kept in step with the central server, that issues from a lease when the server is away.
+ * The host turns these domain values into the contract's views.
+ */
+import type { Appointment } from '../core/appointment.ts';
+import type { CapacityView as CoreCapacity } from '../core/capacity.ts';
+import type { Catalogue, ServiceId } from '../core/catalogue.ts';
+import type { CheckInOutcome } from '../core/check-in.ts';
+import type { NoCapacity } from '../core/slot-search.ts';
+import type { Instant } from '../core/time.ts';
+
+export type HoldResult =
+  | {
+      kind: 'held';
+      appointment: Appointment;
+      /** The QR payload, signed with the office key. */
+      payload: string;
+      heldUntil: Instant;
+      /** Issued from the lease while the server was unreachable. */
+      offline: boolean;
+    }
+  | NoCapacity
+  /** Offline with `offlinePolicy: "refuse"`, or offline with the lease used up. */
+  | { kind: 'refused'; reason: 'offline' };
+
+export interface CheckInRecord {
+  outcome: CheckInOutcome;
+  appointment: Appointment | null;
+  /** Decided from the QR code's MAC without the server; uploaded later. */
+  offline: boolean;
+}
+
+export interface ScheduleStatus {
+  connection: 'online' | 'offline' | 'connecting';
+  /** Outbox entries not yet accepted by the server. */
+  pendingUploads: number;
+}
+
+export type ScheduleChange = 'schedule' | 'connection';
+
+export interface DeviceSchedule {
+  /** The office catalogue as last synced; null before the first successful sync. */
+  catalogue(): Catalogue | null;
+  /** Open capacity from the local replica, as this device could issue it now. */
+  capacity(now: Instant): CoreCapacity & { issuing: boolean };
+  /**
+   * Reserves the next free slot for a walk-in (status `held` until confirmed): through the server
+   * when it answers, else from this kiosk's lease. `requestId` makes a retry idempotent.
+   */
+  holdWalkIn(
+    request: { serviceIds: ServiceId[]; deviceId: string; requestId: string },
+    now: Instant,
+  ): Promise<HoldResult>;
+  /** The ticket is in the citizen's hand (printed, or kept on screen): book it. */
+  confirm(code: string, now: Instant): Promise<void>;
+  /** The ticket was never handed out: free its slots. */
+  release(code: string, now: Instant): Promise<void>;
+  /** Checks in scanned or typed input; works offline from the QR payload's MAC. */
+  checkIn(input: string, deviceId: string, now: Instant): Promise<CheckInRecord>;
+  /** Today's checked-in appointments waiting to be called, by slot start. */
+  waiting(now: Instant): Appointment[];
+  status(): ScheduleStatus;
+  /** Called after the replica or the connection changed; returns its disposer. */
+  onChange(listener: (change: ScheduleChange) => void): () => void;
+}
