@@ -9,13 +9,20 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { readImageFrame } from '../src/scanner/decode-file.ts';
+import { quantile } from './support/stats.ts';
 import {
   FrameViews,
+  type PipelineStep,
   type RgbaFrame,
   createQrFrameDecoder,
   qrPipelineSteps,
 } from '../src/scanner/decode-frame.ts';
-import { toLuminance } from '../src/scanner/luminance.ts';
+import {
+  blurLuminance,
+  scaleLuminance,
+  toLuminance,
+  toRgbaFrame,
+} from '../src/scanner/luminance.ts';
 import {
   jsQrEngine,
   useZxingWasm,
@@ -62,11 +69,6 @@ async function loadTicketPhotos(): Promise<Sample[]> {
   return samples;
 }
 
-function percentile(values: number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] ?? NaN;
-}
-
 async function measure(samples: Sample[], run: (s: Sample) => Promise<string | null>) {
   await run(samples[0] as Sample); // warm-up: JIT and the WebAssembly instance
   const outcomes: Outcome[] = [];
@@ -84,16 +86,16 @@ function row(label: string, samples: Sample[], outcomes: Outcome[], note = ''): 
   const ms = outcomes.map((o) => o.ms);
   const rate = `${ok}/${samples.length} ${((100 * ok) / samples.length).toFixed(1)} %`;
   return [
-    label.padEnd(34),
+    label.padEnd(38),
     rate.padStart(16),
     String(wrong).padStart(6),
-    percentile(ms, 0.5).toFixed(2).padStart(8),
-    percentile(ms, 0.95).toFixed(2).padStart(8),
+    quantile(ms, 0.5).toFixed(2).padStart(8),
+    quantile(ms, 0.95).toFixed(2).padStart(8),
     note,
   ].join(' ');
 }
 
-const header = `${'decoder / step'.padEnd(34)} ${'decoded'.padStart(16)} ${'wrong'.padStart(6)} ${'med ms'.padStart(8)} ${'p95 ms'.padStart(8)}`;
+const header = `${'decoder / step'.padEnd(38)} ${'decoded'.padStart(16)} ${'wrong'.padStart(6)} ${'med ms'.padStart(8)} ${'p95 ms'.padStart(8)}`;
 
 /** Each decoder alone, one pass per image. */
 async function compareDecoders(samples: Sample[]): Promise<void> {
@@ -111,29 +113,57 @@ async function compareDecoders(samples: Sample[]): Promise<void> {
     console.log(row(label, samples, await measure(samples, run)));
 }
 
-/** Every step alone, then the pipeline as it runs them: until the first one finds text. */
+/** Steps measured and left out of the pipeline (see qrPipelineSteps for why). */
+function rejectedSteps(): PipelineStep[] {
+  const histogram = zxingWasmEngine({ binarizer: 'GlobalHistogram' });
+  const library = zxingLibraryEngine('hybrid');
+  return [
+    {
+      name: 'wasm-blur-half (rejected)',
+      reason: 'blur then halve: removes fine texture inside modules',
+      run: (v) => histogram(toRgbaFrame(scaleLuminance(blurLuminance(v.luminance()), 0.5))),
+    },
+    {
+      name: 'zxing-library (rejected)',
+      reason: 'a second decoder',
+      run: (v) => library(v.luminance()),
+    },
+  ];
+}
+
+/** The pipeline's result per image when it runs `order` (indices into `solo`) until one finds text. */
+function chain(samples: Sample[], solo: Outcome[][], order: number[]): Outcome[] {
+  return samples.map((_, i) => {
+    let ms = 0;
+    for (const k of order) {
+      const o = solo[k]?.[i] as Outcome;
+      ms += o.ms;
+      if (o.text !== null) return { text: o.text, ms };
+    }
+    return { text: null, ms };
+  });
+}
+
+/**
+ * Every step alone; then the pipeline growing step by step, so each row's gain and cost is that
+ * step's; then each rejected step added to the whole pipeline.
+ */
 async function comparePipeline(samples: Sample[]): Promise<void> {
-  const steps = qrPipelineSteps();
+  const chosen = qrPipelineSteps();
+  const steps = [...chosen, ...rejectedSteps()];
   const solo: Outcome[][] = [];
   for (const step of steps) {
     const outcomes = await measure(samples, (s) => step.run(new FrameViews(s.frame)));
     solo.push(outcomes);
     console.log(row(`  step ${step.name} alone`, samples, outcomes));
   }
-  for (let upTo = 1; upTo <= steps.length; upTo++) {
-    const outcomes = samples.map((_, i) => {
-      let ms = 0;
-      for (let k = 0; k < upTo; k++) {
-        const o = solo[k]?.[i] as Outcome;
-        ms += o.ms;
-        if (o.text !== null) return { text: o.text, ms };
-      }
-      return { text: null, ms };
-    });
-    const names = steps.slice(0, upTo).map((s) => s.name);
-    console.log(
-      row(`  pipeline …${names.at(-1)}`, samples, outcomes, upTo === 1 ? '' : `(+${names.at(-1)})`),
-    );
+  const pipeline = chosen.map((_, k) => k);
+  for (const k of pipeline) {
+    const label = k === 0 ? `  pipeline ${steps[k]?.name}` : `  … + ${steps[k]?.name}`;
+    console.log(row(label, samples, chain(samples, solo, pipeline.slice(0, k + 1))));
+  }
+  for (let k = chosen.length; k < steps.length; k++) {
+    console.log(row(`  … + ${steps[k]?.name}`, samples, chain(samples, solo, [...pipeline, k])));
   }
 }
 
