@@ -1,0 +1,46 @@
+/**
+ * What a printed Terminmarke shows: plain data, filled in by the host from the held ticket and
+ * the catalogue. Carries no personal data (design.md §2).
+ */
+import type { Language, LocalizedText } from '../core/catalogue.ts';
+import type { TicketCode } from '../core/ticket-code.ts';
+import type { Instant } from '../core/time.ts';
+
+export interface PrintableTicket {
+  officeName: LocalizedText;
+  /** e.g. 'K042' */
+  callNumber: string;
+  code: TicketCode;
+  /** The QR payload, `TM1.<CODE>.<YYMMDDHHMM>.<MAC>` (core `buildTicketPayload`). */
+  payload: string;
+  start: Instant;
+  end: Instant;
+  /** The office's IANA zone: every printed time is in it. */
+  timeZone: string;
+  services: { names: LocalizedText; onlineUrl?: string }[];
+  /** What to bring, one line per item, already without duplicates. */
+  bring: LocalizedText[];
+  /** Where the concern can be done online instead; per service when `services[i].onlineUrl`. */
+  onlineUrl?: string;
+  waitingArea: LocalizedText;
+  checkInOpensAt: Instant;
+  /** The citizen's language; German is always printed as well. */
+  language: Language;
+}
+
+/** Paper roll widths the layout knows, in millimetres. */
+export type PaperWidth = 80 | 58;
+
+export interface PaperGeometry {
+  /** Printable width in dots (203 dpi, 8 dots per mm). */
+  dots: number;
+  /** Characters of Font A (12 × 24 dots) in one line. */
+  columns: number;
+  /** Physical roll width in dots, for pictures of the paper. */
+  rollDots: number;
+}
+
+export const PAPER: Record<PaperWidth, PaperGeometry> = {
+  80: { dots: 576, columns: 48, rollDots: 640 },
+  58: { dots: 384, columns: 32, rollDots: 464 },
+};
