@@ -1,5 +1,101 @@
-/** Placeholder until this subcommand is built (see the open issues). */
-export async function run(_args: string[]): Promise<number> {
-  console.error('terminmarke: this command is not built yet');
-  return 1;
+/**
+ * `terminmarke print-test --printer <interface>` (design.md §5): IT's first check at installation.
+ * Asks the printer for its status, prints a sample ticket and says plainly what happened.
+ * Exit code 0 only when the ticket went out; 1 when the printer failed; 2 for wrong usage.
+ */
+import { parseArgs } from 'node:util';
+import { LANGUAGES, type Language } from '../core/catalogue.ts';
+import { MINUTE_MS } from '../core/time.ts';
+import { clockFromEnvironment } from '../platform/clock.ts';
+import { openPrinterTransport } from './open-transport.ts';
+import type { PaperWidth } from './printable-ticket.ts';
+import { makeSampleTicket } from './sample-ticket.ts';
+import { missingFonts } from './text-raster.ts';
+import { createTicketPrinter } from './ticket-printer.ts';
+import type { PrinterStatus } from './transport.ts';
+import type { VirtualPrinter } from './transport.virtual.ts';
+
+const USAGE =
+  'usage: terminmarke print-test --printer tcp://HOST:PORT|DEVICE|virtual:DIR [--paper 80|58] [--language de|en|tr|ar|uk|ru|pl]';
+
+const ADVICE: Record<string, string> = {
+  offline: 'Is the printer switched on, connected, and is the address right?',
+  'paper-out': 'Put in a new paper roll.',
+  'cover-open': 'Close the printer cover.',
+  timeout: 'The printer took the data but did not finish; check it for jammed paper or errors.',
+  'write-failed': 'The connection broke while sending; check cable or network and try again.',
+};
+
+/** Runs print-test; returns the exit code. e.g. run(['--printer', 'virtual:out/tickets']) → 0 */
+export async function run(args: string[]): Promise<number> {
+  const options = readOptions(args);
+  if (typeof options === 'string') {
+    console.error(`terminmarke print-test: ${options}\n${USAGE}`);
+    return 2;
+  }
+  const transport = openPrinterTransport(options.printer, { paper: options.paper });
+  console.log(`Printer ${transport.name}, ${options.paper} mm paper`);
+  const fonts = missingFonts([...LANGUAGES]);
+  if (fonts.length > 0)
+    console.log(`  warning: fonts missing for non-German text: ${fonts.join(', ')}`);
+  const status = await transport.status();
+  console.log(`  status: ${describeStatus(status)}`);
+  if (status.kind === 'problem') {
+    console.log(`  not printed. ${ADVICE[status.reason] ?? ''}`);
+    return 1;
+  }
+  const start =
+    Math.ceil((clockFromEnvironment().now() + 20 * MINUTE_MS) / (5 * MINUTE_MS)) * 5 * MINUTE_MS;
+  const ticket = makeSampleTicket({ language: options.language, start, callNumber: 'K000' });
+  const began = performance.now();
+  const outcome = await createTicketPrinter(transport, options.paper).print(ticket);
+  const ms = Math.round(performance.now() - began);
+  if (!outcome.ok) {
+    console.log(
+      `  FAILED (${outcome.reason}): ${outcome.detail}\n  ${ADVICE[outcome.reason] ?? ''}`,
+    );
+    return 1;
+  }
+  const confirmed = outcome.acknowledged
+    ? 'the printer confirmed it'
+    : 'sent; this printer does not confirm, so check the paper';
+  console.log(`  printed: sample ticket K000 (${outcome.bytes} bytes, ${ms} ms), ${confirmed}.`);
+  if (outcome.paperNearEnd) console.log('  note: the paper roll is nearly empty.');
+  const files = 'lastJob' in transport ? (transport as VirtualPrinter).lastJob() : null;
+  if (files) console.log(`  files: ${files.png} and ${files.bin}`);
+  return 0;
+}
+
+interface PrintTestOptions {
+  printer: string;
+  paper: PaperWidth;
+  language: Language;
+}
+
+function readOptions(args: string[]): PrintTestOptions | string {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      args,
+      options: {
+        printer: { type: 'string' },
+        paper: { type: 'string' },
+        language: { type: 'string' },
+      },
+    }));
+  } catch (error) {
+    return error instanceof Error ? error.message : String(error);
+  }
+  if (!values.printer) return '--printer is required';
+  const paper = Number(values.paper ?? 80);
+  if (paper !== 80 && paper !== 58) return '--paper is 80 or 58';
+  const language = (values.language ?? 'de') as Language;
+  if (!LANGUAGES.includes(language)) return `--language is one of ${LANGUAGES.join(', ')}`;
+  return { printer: values.printer, paper, language };
+}
+
+function describeStatus(status: PrinterStatus): string {
+  if (status.kind === 'ready') return status.paperNearEnd ? 'ready (paper nearly empty)' : 'ready';
+  if (status.kind === 'unknown') return `not reported (${status.detail})`;
+  return `${status.reason}: ${status.detail}`;
 }

@@ -54,15 +54,15 @@ export function renderTextPicture(
   ctx.fillRect(0, 0, widthDots, height);
   ctx.fillStyle = '#000';
   ctx.textBaseline = 'middle';
-  ctx.direction = isRightToLeft(language) ? 'rtl' : 'ltr';
+  const rtl = isRightToLeft(language);
   let top = 0;
   for (const { text, line, px } of placed) {
     ctx.font = fontFor(line, language, px);
-    ctx.textAlign = line.align === 'center' ? 'center' : 'start';
-    const x = textX(line, widthDots, isRightToLeft(language));
-    // A leading right-to-left mark keeps a leading '- ' on the right of an Arabic line.
-    const shown = isRightToLeft(language) ? `\u200F${text}` : text;
-    ctx.fillText(shown, x, top + lineHeight(px) / 2);
+    // Set after the font: @napi-rs/canvas 1.1 forgets the direction when the font changes, and
+    // then sets a leading '- ' of an Arabic line on the left.
+    ctx.direction = rtl ? 'rtl' : 'ltr';
+    ctx.textAlign = line.align === 'center' ? 'center' : rtl ? 'right' : 'left';
+    ctx.fillText(text, textX(line, widthDots, rtl), top + lineHeight(px) / 2);
     top += lineHeight(px);
   }
   return toBitImage(ctx.getImageData(0, 0, widthDots, height).data, widthDots, height);
