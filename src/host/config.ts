@@ -1,0 +1,100 @@
+/**
+ * The device config file of `terminmarke kiosk --config FILE` (city IT writes it per device).
+ * Validated whole, with errors that name the bad field; relative paths are relative to the file.
+ */
+import { readFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { z } from 'zod';
+import { LANGUAGES } from '../core/catalogue.ts';
+
+const printerInterface = z
+  .string()
+  .min(1)
+  .refine((value) => /^(tcp:\/\/[^:/\s]+:\d{1,5}|virtual:.+|\/dev\/\S+|printer:.+)$/.test(value), {
+    message: 'must be tcp://HOST:PORT, a device path like /dev/usb/lp0, or virtual:DIR',
+  });
+
+const configSchema = z
+  .object({
+    role: z.enum(['kiosk', 'checkin']),
+    deviceId: z
+      .string()
+      .regex(/^[a-z0-9][a-z0-9-]{0,62}$/, 'must be lower-case letters, digits and hyphens'),
+    officeId: z.string().min(1).max(64),
+    server: z
+      .object({
+        url: z.url({ protocol: /^https?$/, error: 'must be an http:// or https:// URL' }),
+        token: z.string().min(1),
+      })
+      .strict(),
+    /** Folder for the local replica and logs. */
+    dataDir: z.string().min(1),
+    printer: printerInterface.optional(),
+    paperWidthMm: z.union([z.literal(80), z.literal(58)]).default(80),
+    http: z
+      .object({
+        host: z.string().min(1).default('127.0.0.1'),
+        port: z.number().int().min(0).max(65535),
+      })
+      .strict(),
+    languages: z
+      .array(z.enum(LANGUAGES))
+      .min(1)
+      .default([...LANGUAGES]),
+    idle: z
+      .object({
+        warnAfterSeconds: z.number().int().min(10).max(600).default(60),
+        resetAfterWarningSeconds: z.number().int().min(5).max(120).default(20),
+      })
+      .strict()
+      .default({ warnAfterSeconds: 60, resetAfterWarningSeconds: 20 }),
+    selfCheckIn: z.boolean().default(false),
+  })
+  .strict()
+  .refine((config) => config.role !== 'kiosk' || config.printer !== undefined, {
+    message: 'a kiosk needs a printer (tcp://HOST:PORT, a device path, or virtual:DIR)',
+    path: ['printer'],
+  });
+
+export type DeviceConfig = z.infer<typeof configSchema>;
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+/**
+ * Validates a parsed config; paths resolve against `baseDir`.
+ * e.g. { role: 'kiosk', server: { url: 'ftp://x' } … } → ConfigError "server.url: must be an http…"
+ */
+export function parseDeviceConfig(raw: unknown, baseDir: string, source = 'config'): DeviceConfig {
+  const result = configSchema.safeParse(raw);
+  if (!result.success) {
+    const problems = result.error.issues.map((issue) => {
+      const field = issue.path.join('.') || '(top level)';
+      return `  ${field}: ${issue.message}`;
+    });
+    throw new ConfigError(`${source} is not a valid device config:\n${problems.join('\n')}`);
+  }
+  const config = result.data;
+  const printer = config.printer?.startsWith('virtual:')
+    ? `virtual:${resolve(baseDir, config.printer.slice('virtual:'.length))}`
+    : config.printer;
+  return { ...config, dataDir: resolve(baseDir, config.dataDir), printer };
+}
+
+/** Reads and validates a config file. e.g. loadDeviceConfig('kiosk.json') */
+export function loadDeviceConfig(file: string): DeviceConfig {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    throw new ConfigError(`cannot read config file ${file}: ${(error as Error).message}`);
+  }
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch (error) {
+    throw new ConfigError(`config file ${file} is not valid JSON: ${(error as Error).message}`);
+  }
+  return parseDeviceConfig(raw, dirname(resolve(file)), `config file ${file}`);
+}

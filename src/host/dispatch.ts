@@ -1,0 +1,96 @@
+/**
+ * The single entry of both transports: checks the call name and its argument (the renderer is
+ * untrusted), runs the handler and turns every failure into `{ code, message }`.
+ */
+import { z } from 'zod';
+import { LANGUAGES } from '../core/catalogue.ts';
+import type { HostCallName, HostError, HostHandlers } from './contract.ts';
+
+const code = z.string().min(1).max(64);
+
+/** Argument schema per call; `null` for calls without an argument. */
+const ARGUMENTS: { [N in HostCallName]: z.ZodType | null } = {
+  'office/get': null,
+  'capacity/get': null,
+  'ticket/draw': z
+    .object({
+      services: z.array(z.string().min(1).max(64)).min(1).max(10),
+      language: z.enum(LANGUAGES),
+    })
+    .strict(),
+  'ticket/retry-print': z.object({ code }).strict(),
+  'ticket/keep-on-screen': z.object({ code }).strict(),
+  'ticket/abandon': z.object({ code }).strict(),
+  'checkin/submit': z.object({ input: z.string().max(512) }).strict(),
+  'checkin/waiting': null,
+  'staff/call': z.object({ reason: z.enum(['help', 'accessibility']) }).strict(),
+  'device/status': null,
+};
+
+/** A failure a handler reports on purpose, with its HTTP status for the browser transport. */
+export class HostCallError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+    readonly status = 400,
+  ) {
+    super(message);
+    this.name = 'HostCallError';
+  }
+}
+
+export type DispatchResult =
+  { ok: true; value: unknown } | { ok: false; status: number; error: HostError };
+
+/** True for a name the contract knows. e.g. 'ticket/draw' → true, 'constructor' → false */
+export function isHostCallName(name: string): name is HostCallName {
+  return Object.prototype.hasOwnProperty.call(ARGUMENTS, name);
+}
+
+/**
+ * Validates and runs one call. e.g. dispatch(h, 'ticket/draw', { services: [] }) →
+ * { ok: false, status: 400, error: { code: 'invalid-argument', message: 'services: …' } }
+ */
+export async function dispatch(
+  handlers: HostHandlers,
+  name: string,
+  arg: unknown,
+): Promise<DispatchResult> {
+  if (!isHostCallName(name)) {
+    return {
+      ok: false,
+      status: 404,
+      error: { code: 'unknown-call', message: `no host call named '${name}'` },
+    };
+  }
+  const schema = ARGUMENTS[name];
+  let checked: unknown = undefined;
+  if (schema) {
+    const parsed = schema.safeParse(arg);
+    if (!parsed.success) {
+      const message = parsed.error.issues
+        .map((i) => `${i.path.join('.') || 'argument'}: ${i.message}`)
+        .join('; ');
+      return { ok: false, status: 400, error: { code: 'invalid-argument', message } };
+    }
+    checked = parsed.data;
+  }
+  try {
+    const handler = handlers[name] as (arg?: unknown) => Promise<unknown>;
+    return { ok: true, value: await handler(checked) };
+  } catch (error) {
+    if (error instanceof HostCallError) {
+      return {
+        ok: false,
+        status: error.status,
+        error: { code: error.code, message: error.message },
+      };
+    }
+    console.error(`host call ${name} failed:`, error);
+    return {
+      ok: false,
+      status: 500,
+      error: { code: 'internal-error', message: 'Something went wrong on this device.' },
+    };
+  }
+}
