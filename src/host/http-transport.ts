@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { type IncomingMessage, type ServerResponse, createServer } from 'node:http';
 import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
 import type { HostHandlers } from './contract.ts';
 import { dispatch } from './dispatch.ts';
 import type { EventHub } from './event-hub.ts';
@@ -40,6 +41,8 @@ export interface BrowserTransportOptions {
   bundle: RendererBundle;
   host: string;
   port: number;
+  /** Where index.html and styles.css are; src/renderer (or dist/renderer in a package) by default. */
+  rendererDir?: string;
 }
 
 export interface RunningTransport {
@@ -57,8 +60,8 @@ interface StaticFile {
 export const QR_WASM_PATH = '/zxing_reader.wasm';
 const QR_WASM_FILE = createRequire(import.meta.url).resolve('zxing-wasm/reader/zxing_reader.wasm');
 
-function loadStaticFiles(bundle: RendererBundle): Map<string, StaticFile> {
-  const read = (name: string) => readFileSync(`${RENDERER_DIR}${name}`, 'utf8');
+function loadStaticFiles(bundle: RendererBundle, rendererDir: string): Map<string, StaticFile> {
+  const read = (name: string) => readFileSync(join(rendererDir, name), 'utf8');
   return new Map<string, StaticFile>([
     [QR_WASM_PATH, { type: 'application/wasm', body: readFileSync(QR_WASM_FILE) }],
     ['/', { type: 'text/html; charset=utf-8', body: read('index.html') }],
@@ -72,7 +75,7 @@ function loadStaticFiles(bundle: RendererBundle): Map<string, StaticFile> {
 export async function startBrowserTransport(
   options: BrowserTransportOptions,
 ): Promise<RunningTransport> {
-  const files = loadStaticFiles(options.bundle);
+  const files = loadStaticFiles(options.bundle, options.rendererDir ?? RENDERER_DIR);
   const streams = new Set<ServerResponse>();
   const server = createServer((request, response) => {
     setCommonHeaders(response);

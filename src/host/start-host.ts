@@ -30,6 +30,7 @@ export interface StartOptions {
   clock: Clock;
   /** Prebuilt screens (Electron packages); built with esbuild when absent. */
   bundle?: RendererBundle;
+  rendererDir?: string;
   /** For tests: a schedule or printer instead of the ones the config names. */
   schedule?: RunningSchedule;
   printer?: TicketPrinter | null;
@@ -69,6 +70,7 @@ export async function startDeviceHostFromConfig(
     bundle,
     host: config.http.host,
     port: config.http.port,
+    ...(options.rendererDir ? { rendererDir: options.rendererDir } : {}),
   });
   const refresher = setInterval(() => void host.refresh().catch(() => undefined), REFRESH_MS);
   void host.refresh().catch(() => undefined);

@@ -1,0 +1,66 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadDeviceConfig, parseDeviceConfig } from '../../src/host/config.ts';
+import { useTempDir } from '../support/temp-dir.ts';
+
+const tempDir = useTempDir();
+const valid = {
+  role: 'kiosk',
+  deviceId: 'kiosk-lobby-1',
+  officeId: 'demo',
+  server: { url: 'http://127.0.0.1:8080', token: 'demo-token' },
+  dataDir: 'data',
+  printer: 'virtual:tickets',
+  http: { port: 8081 },
+};
+
+describe('the device config', () => {
+  it('fills defaults and resolves paths against the config file', () => {
+    const config = parseDeviceConfig(valid, '/etc/terminmarke');
+    expect(config).toMatchObject({
+      dataDir: '/etc/terminmarke/data',
+      printer: 'virtual:/etc/terminmarke/tickets',
+      paperWidthMm: 80,
+      http: { host: '127.0.0.1', port: 8081 },
+      idle: { warnAfterSeconds: 60, resetAfterWarningSeconds: 20 },
+      selfCheckIn: false,
+    });
+    expect(config.languages).toEqual(['de', 'en', 'tr', 'ar', 'uk', 'ru', 'pl']);
+  });
+
+  it('names every bad field in one error', () => {
+    const bad = {
+      ...valid,
+      role: 'lobby',
+      server: { url: 'ftp://x', token: '' },
+      http: { port: 70000 },
+      extra: true,
+    };
+    let message = '';
+    try {
+      parseDeviceConfig(bad, '/x', 'kiosk.json');
+    } catch (error) {
+      expect(error).toBeInstanceOf(ConfigError);
+      message = (error as Error).message;
+    }
+    for (const field of ['role', 'server.url', 'server.token', 'http.port', 'extra'])
+      expect(message).toContain(field);
+    expect(message).toContain('kiosk.json');
+  });
+
+  it('asks a kiosk for a printer but not a check-in window', () => {
+    const { printer: _printer, ...withoutPrinter } = valid;
+    expect(() => parseDeviceConfig(withoutPrinter, '/x')).toThrow(
+      /printer: a kiosk needs a printer/,
+    );
+    expect(parseDeviceConfig({ ...withoutPrinter, role: 'checkin' }, '/x').printer).toBeUndefined();
+  });
+
+  it('says clearly when the file is missing or not JSON', () => {
+    const dir = tempDir();
+    expect(() => loadDeviceConfig(join(dir, 'none.json'))).toThrow(/cannot read config file/);
+    writeFileSync(join(dir, 'broken.json'), '{ "role": ');
+    expect(() => loadDeviceConfig(join(dir, 'broken.json'))).toThrow(/not valid JSON/);
+  });
+});
