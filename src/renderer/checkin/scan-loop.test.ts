@@ -1,0 +1,143 @@
+import { describe, expect, it } from 'vitest';
+import { type LoopTimer, createFrameScanLoop } from './scan-loop.ts';
+
+/** Timers on a clock that moves only when told; runs due callbacks in time order. */
+function createFakeTimer() {
+  let now = 0;
+  let nextId = 1;
+  const due = new Map<number, { at: number; run: () => void }>();
+  const timer: LoopTimer = {
+    setTimeout: (run, ms) => {
+      due.set(nextId, { at: now + ms, run });
+      return nextId++;
+    },
+    clearTimeout: (handle) => {
+      due.delete(handle as number);
+    },
+    now: () => now,
+  };
+  const settle = () => new Promise<void>((resolve) => setImmediate(resolve));
+  return {
+    timer,
+    pendingCount: () => due.size,
+    /** Moves the clock to `target`, running each timer due on the way. */
+    async advanceTo(target: number) {
+      for (;;) {
+        const next = [...due.entries()].sort((a, b) => a[1].at - b[1].at)[0];
+        if (!next || next[1].at > target) break;
+        due.delete(next[0]);
+        now = next[1].at;
+        next[1].run();
+        await settle();
+      }
+      now = target;
+      await settle();
+    },
+  };
+}
+
+/** A scan that takes `ms` of fake time: it finishes when the clock passes its end. */
+function timedScans(fake: ReturnType<typeof createFakeTimer>, ms: () => number) {
+  const starts: number[] = [];
+  let active = 0;
+  let maxActive = 0;
+  const scan = () =>
+    new Promise<void>((resolve) => {
+      starts.push(fake.timer.now());
+      active++;
+      maxActive = Math.max(maxActive, active);
+      fake.timer.setTimeout(() => {
+        active--;
+        resolve();
+      }, ms());
+    });
+  return { scan, starts, maxActive: () => maxActive };
+}
+
+describe('createFrameScanLoop', () => {
+  it('starts a quick scan every interval', async () => {
+    const fake = createFakeTimer();
+    const scans = timedScans(fake, () => 40);
+    const loop = createFrameScanLoop({
+      intervalMs: 250,
+      minRestMs: 20,
+      scan: scans.scan,
+      timer: fake.timer,
+    });
+    loop.start();
+    await fake.advanceTo(1000);
+    expect(scans.starts).toEqual([0, 250, 500, 750, 1000]);
+  });
+
+  it('never runs two scans at once when a scan takes longer than the interval', async () => {
+    const fake = createFakeTimer();
+    const scans = timedScans(fake, () => 400);
+    const loop = createFrameScanLoop({
+      intervalMs: 250,
+      minRestMs: 20,
+      scan: scans.scan,
+      timer: fake.timer,
+    });
+    loop.start();
+    await fake.advanceTo(1500);
+    expect(scans.starts).toEqual([0, 420, 840, 1260]);
+    expect(scans.maxActive()).toBe(1);
+  });
+
+  it('starts nothing after stop, though the scan under way may finish', async () => {
+    const fake = createFakeTimer();
+    const scans = timedScans(fake, () => 100);
+    const loop = createFrameScanLoop({
+      intervalMs: 250,
+      minRestMs: 20,
+      scan: scans.scan,
+      timer: fake.timer,
+    });
+    loop.start();
+    await fake.advanceTo(50);
+    loop.stop();
+    await fake.advanceTo(2000);
+    expect(scans.starts).toEqual([0]);
+    expect(loop.isRunning()).toBe(false);
+    expect(fake.pendingCount()).toBe(0);
+  });
+
+  it('does not start a second chain when restarted while a scan is still running', async () => {
+    const fake = createFakeTimer();
+    const scans = timedScans(fake, () => 100);
+    const loop = createFrameScanLoop({
+      intervalMs: 250,
+      minRestMs: 20,
+      scan: scans.scan,
+      timer: fake.timer,
+    });
+    loop.start();
+    await fake.advanceTo(50);
+    loop.stop();
+    loop.start();
+    loop.start();
+    await fake.advanceTo(600);
+    expect(scans.starts).toEqual([0, 250, 500]);
+    expect(scans.maxActive()).toBe(1);
+  });
+
+  it('reports a failing scan and keeps scanning', async () => {
+    const fake = createFakeTimer();
+    const errors: unknown[] = [];
+    let calls = 0;
+    const loop = createFrameScanLoop({
+      intervalMs: 250,
+      minRestMs: 20,
+      scan: async () => {
+        calls++;
+        if (calls === 1) throw new Error('camera gone for a moment');
+      },
+      timer: fake.timer,
+      onError: (error) => errors.push(error),
+    });
+    loop.start();
+    await fake.advanceTo(500);
+    expect(calls).toBe(3);
+    expect(errors).toHaveLength(1);
+  });
+});

@@ -1,0 +1,86 @@
+/**
+ * Every word of the check-in window, for staff: German first, English for staff who prefer it.
+ * Kept apart from the citizen's `i18n/messages.ts` (other screens, other tone: short staff
+ * wording here) but with the same words as the printed ticket: Aufrufnummer, Terminkennung.
+ */
+import type { ConnectionState, PrinterState } from '../../host/contract.ts';
+import { de } from './texts-de.ts';
+import { en } from './texts-en.ts';
+
+export type StaffLanguage = 'de' | 'en';
+
+export interface CheckInTexts {
+  /** The language's own name, for the switch button. */
+  languageName: string;
+  switchLanguage: string;
+  title: string;
+
+  /** Camera. */
+  cameraHeading: string;
+  cameraHint: string;
+  cameraStarting: string;
+  cameraDenied: string;
+  cameraMissing: string;
+  cameraLabel: string;
+  scannerHint: string;
+
+  /** Manual entry of the Terminkennung. */
+  manualHeading: string;
+  manualLabel: string;
+  manualHint: string;
+  manualMissing: (count: number) => string;
+  manualBadCharacter: (character: string, position: number) => string;
+  manualTooLong: string;
+  manualCheckFailed: (shown: string) => string;
+  manualComplete: (shown: string) => string;
+  submit: string;
+
+  /** The outcome panel. */
+  outcomeHeading: string;
+  idleTitle: string;
+  idleBody: string;
+  sending: string;
+  checkedIn: string;
+  alreadyCheckedIn: string;
+  alreadyBody: string;
+  tooEarly: string;
+  tooEarlyBody: (opensAt: string) => string;
+  tooLate: string;
+  tooLateBody: string;
+  cancelled: string;
+  cancelledBody: string;
+  otherDay: string;
+  otherDayBody: (date: string) => string;
+  unknown: string;
+  unknownBody: string;
+  invalid: string;
+  invalidBody: string;
+  failed: string;
+  failedBody: string;
+  callNumber: (callNumber: string) => string;
+  slotTime: (time: string) => string;
+  ticketCode: (code: string) => string;
+  offline: string;
+  via: { camera: string; scanner: string; manual: string };
+  at: (time: string) => string;
+
+  /** Tickets waiting to be called. */
+  waitingHeading: (count: number) => string;
+  waitingEmpty: string;
+  columns: {
+    callNumber: string;
+    slot: string;
+    checkedInAt: string;
+    services: string;
+    code: string;
+  };
+
+  /** The staff status line. */
+  statusLabel: string;
+  connection: Record<ConnectionState, string>;
+  printer: Record<PrinterState, string>;
+  pendingUploads: (count: number) => string;
+  statusUnknown: string;
+}
+
+export const CHECKIN_TEXTS: Record<StaffLanguage, CheckInTexts> = { de, en };
