@@ -1,0 +1,82 @@
+/**
+ * The central server: the store, the routes on plain node:http, the SSE hub, and a sweeper that
+ * releases expired holds and leases even when nobody books.
+ */
+import { type Server, createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Clock } from '../platform/clock.ts';
+import type { WritableDb } from '../store/database.ts';
+import { listOfficeIds } from '../store/schedule-repository.ts';
+import { TokenAuthority } from './auth.ts';
+import { expireHolds } from './booking-service.ts';
+import { headCursor } from './change-feed.ts';
+import type { ServerServices } from './context.ts';
+import { expireLeases } from './lease-manager.ts';
+import { OfficeRegistry } from './office-registry.ts';
+import { createRouter } from './router.ts';
+import { ROUTES } from './routes.ts';
+import { SseHub } from './sse-hub.ts';
+import { WriteQueue } from './write-queue.ts';
+
+export interface ServerOptions {
+  db: WritableDb;
+  clock: Clock;
+  port: number;
+  /** Interface to listen on; all interfaces when left out. */
+  host?: string;
+  /** How long a kiosk's unconfirmed hold lasts; 90 s by default. */
+  holdMs?: number;
+  /** How often expired holds and leases are swept; 5 s by default. */
+  sweepMs?: number;
+}
+
+export interface RunningServer {
+  port: number;
+  server: Server;
+  services: ServerServices;
+  close(): Promise<void>;
+}
+
+/** Starts listening; resolves once the port is bound. e.g. await startServer({ db, clock, port: 0 }) */
+export async function startServer(options: ServerOptions): Promise<RunningServer> {
+  const { db } = options;
+  const hub = new SseHub((officeId) => headCursor(db, officeId));
+  const services: ServerServices = {
+    db,
+    clock: options.clock,
+    offices: new OfficeRegistry(db),
+    tokens: new TokenAuthority(db),
+    writes: new WriteQueue(db, () => hub.publishChanges()),
+    hub,
+    holdMs: options.holdMs ?? 90_000,
+  };
+  const server = createServer(createRouter(ROUTES, services));
+  const sweeper = setInterval(() => sweep(services), options.sweepMs ?? 5_000);
+  sweeper.unref();
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port, options.host, () => resolve());
+  });
+  const close = async () => {
+    clearInterval(sweeper);
+    services.writes.close();
+    hub.close();
+    const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+    server.closeIdleConnections();
+    await closed;
+  };
+  return { port: (server.address() as AddressInfo).port, server, services, close };
+}
+
+function sweep(services: ServerServices): void {
+  for (const officeId of listOfficeIds(services.db)) {
+    const office = services.offices.find(officeId);
+    if (!office) continue;
+    services.writes
+      .run(() => {
+        const ctx = { db: services.db, office, now: services.clock.now(), holdMs: services.holdMs };
+        return expireHolds(ctx) + expireLeases(ctx);
+      })
+      .catch((error: unknown) => console.error('terminmarke server: sweep failed', error));
+  }
+}

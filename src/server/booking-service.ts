@@ -1,0 +1,178 @@
+/**
+ * Booking without double booking (design.md §3): walk-ins get the next free slot, online bookings
+ * the run that starts at their chosen time. Each runs inside the write queue's IMMEDIATE
+ * transaction, and the `one_occupant_per_slot` index refuses any second occupant regardless.
+ */
+import type { Appointment } from '../core/appointment.ts';
+import type { ServiceId } from '../core/catalogue.ts';
+import { findRunStartingAt } from '../core/slot-run.ts';
+import { type NoCapacity, findNextFreeSlot, indexSlots } from '../core/slot-search.ts';
+import { type Instant, DAY_MS, addDays, startOfLocalDay, toLocalDate } from '../core/time.ts';
+import type { WritableDb } from '../store/database.ts';
+import {
+  countWalkInsOn,
+  findAppointment,
+  insertAppointment,
+  listExpiredHolds,
+  listSlots,
+  updateAppointmentStatus,
+} from '../store/schedule-repository.ts';
+import { recordAppointmentChange } from './change-feed.ts';
+import { conflict, notFound, unprocessable } from './errors.ts';
+import type { OfficeContext } from './office-registry.ts';
+import { BOOKING_PREFIX, WALK_IN_PREFIX, newTicketCode, nextCallNumber } from './ticket-factory.ts';
+
+export interface BookingContext {
+  db: WritableDb;
+  office: OfficeContext;
+  now: Instant;
+  /** How long a kiosk's unconfirmed hold lasts. */
+  holdMs: number;
+}
+
+/** How far ahead "next day with capacity" looks when today is full. */
+const NEXT_DAY_LOOKAHEAD_DAYS = 14;
+
+/** Releases this office's holds that ran out; returns how many. e.g. one held until 09:00, now 09:01 → 1 */
+export function expireHolds(ctx: BookingContext): number {
+  let released = 0;
+  for (const hold of listExpiredHolds(ctx.db, ctx.now)) {
+    if (hold.officeId !== ctx.office.id) continue;
+    // heldUntil stays: a late confirm of an expired hold may revive it while its slots are free.
+    updateAppointmentStatus(ctx.db, hold.code, 'cancelled', { heldUntil: hold.heldUntil });
+    recordAppointmentChange(ctx.db, ctx.office.id, ctx.office.timeZone, hold.code, ctx.now);
+    released++;
+  }
+  return released;
+}
+
+/**
+ * Books the next free slot for a walk-in, `held` for a kiosk that prints first or `booked`.
+ * e.g. Meldebescheinigung at 09:38 → K-number, slot 09:45–09:50
+ */
+export function bookWalkIn(
+  ctx: BookingContext,
+  request: { serviceIds: ServiceId[]; hold: boolean },
+): Appointment {
+  expireHolds(ctx);
+  const { catalogue, id: officeId, timeZone } = ctx.office;
+  const today = toLocalDate(ctx.now, timeZone);
+  const query = {
+    catalogue,
+    serviceIds: request.serviceIds,
+    walkInsToday: countWalkInsOn(ctx.db, officeId, today),
+  };
+  const dayEnd = startOfLocalDay(addDays(today, 1), timeZone);
+  const slots = indexSlots(listSlots(ctx.db, officeId, ctx.now, dayEnd));
+  const pick = findNextFreeSlot({ ...query, slots }, catalogue.office.policy, ctx.now);
+  if (pick.kind === 'no-capacity') {
+    // Only today's slots were loaded; look further once, on this rarer path, for the next day.
+    const ahead = indexSlots(
+      listSlots(ctx.db, officeId, dayEnd, dayEnd + NEXT_DAY_LOOKAHEAD_DAYS * DAY_MS),
+    );
+    const wider = findNextFreeSlot({ ...query, slots: ahead }, catalogue.office.policy, ctx.now);
+    throw noCapacity(
+      ctx,
+      wider.kind === 'no-capacity'
+        ? { ...pick, nextDayWithCapacity: wider.nextDayWithCapacity }
+        : pick,
+    );
+  }
+  const callNumber = nextCallNumber(ctx.db, officeId, today, WALK_IN_PREFIX);
+  if (callNumber === null) {
+    throw conflict('no-capacity', 'All call numbers of today are used.', {
+      reason: 'call-numbers-exhausted',
+    });
+  }
+  return insertTicket(ctx, {
+    counterId: pick.counterId,
+    slotIds: pick.slotIds,
+    start: pick.start,
+    end: pick.end,
+    status: request.hold ? 'held' : 'booked',
+    source: 'walk-in',
+    serviceIds: request.serviceIds,
+    callNumber,
+    heldUntil: request.hold ? ctx.now + ctx.holdMs : null,
+  });
+}
+
+function noCapacity(ctx: BookingContext, result: NoCapacity) {
+  const onlineUrls = ctx.office.catalogue.services
+    .filter((s) => s.walkIn && s.onlineUrl)
+    .map((s) => ({ id: s.id, url: s.onlineUrl }));
+  return conflict('no-capacity', 'No free walk-in slot within the maximum wait.', {
+    reason: result.reason,
+    nextDayWithCapacity: result.nextDayWithCapacity,
+    online: onlineUrls,
+  });
+}
+
+/**
+ * Books the run that starts exactly at `start` on the first counter that serves every service.
+ * e.g. 2026-11-24T10:00+01:00, Personalausweis → T-number, 10:00–10:20
+ */
+export function bookAt(
+  ctx: BookingContext,
+  request: { serviceIds: ServiceId[]; start: Instant },
+): Appointment {
+  if (request.start < ctx.now) throw unprocessable('start-in-past', 'start: that time has passed.');
+  expireHolds(ctx);
+  const { catalogue, id: officeId, timeZone } = ctx.office;
+  const slots = indexSlots(listSlots(ctx.db, officeId, request.start, request.start + DAY_MS / 4));
+  const run = findRunStartingAt({
+    catalogue,
+    slots,
+    serviceIds: request.serviceIds,
+    start: request.start,
+  });
+  if (run.kind === 'no-slot') {
+    throw unprocessable(
+      'no-slot-at-start',
+      'start: no counter serving these services has a slot starting at that time.',
+    );
+  }
+  if (run.kind === 'taken') throw conflict('slot-taken', 'That time is no longer free.');
+  const callNumber = nextCallNumber(
+    ctx.db,
+    officeId,
+    toLocalDate(run.start, timeZone),
+    BOOKING_PREFIX,
+  );
+  if (callNumber === null) throw conflict('slot-taken', 'All call numbers of that day are used.');
+  return insertTicket(ctx, {
+    counterId: run.counterId,
+    slotIds: run.slotIds,
+    start: run.start,
+    end: run.end,
+    status: 'booked',
+    source: 'online',
+    serviceIds: request.serviceIds,
+    callNumber,
+    heldUntil: null,
+  });
+}
+
+type NewTicket = Omit<Appointment, 'code' | 'officeId' | 'createdAt' | 'checkedInAt'>;
+
+function insertTicket(ctx: BookingContext, ticket: NewTicket): Appointment {
+  const appointment: Appointment = {
+    ...ticket,
+    code: newTicketCode(ctx.db),
+    officeId: ctx.office.id,
+    createdAt: ctx.now,
+    checkedInAt: null,
+  };
+  insertAppointment(ctx.db, appointment, ctx.office.timeZone);
+  recordAppointmentChange(ctx.db, ctx.office.id, ctx.office.timeZone, appointment.code, ctx.now);
+  return appointment;
+}
+
+/** The office's appointment with a code, or a 404. */
+export function requireAppointment(ctx: BookingContext, code: string): Appointment {
+  const appointment = findAppointment(ctx.db, code);
+  if (!appointment || appointment.officeId !== ctx.office.id) {
+    throw notFound('appointment-not-found', `This office has no appointment ${code}.`);
+  }
+  return appointment;
+}

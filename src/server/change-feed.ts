@@ -1,0 +1,159 @@
+/**
+ * The change feed (design.md §3): each write records the new state of every slot, appointment
+ * and catalogue it touched; devices page through it by cursor (`seq`).
+ */
+import type { Appointment } from '../core/appointment.ts';
+import type { Catalogue, OfficeId, Slot, SlotId } from '../core/catalogue.ts';
+import type { Instant } from '../core/time.ts';
+import type { ReadableDb, WritableDb } from '../store/database.ts';
+import { findAppointment, listSlots } from '../store/schedule-repository.ts';
+import type { ChangeWire, ChangesPageWire } from './wire.ts';
+import { toAppointmentWire, toSlotWire } from './wire.ts';
+
+export const DEFAULT_PAGE = 500;
+export const MAX_PAGE = 2000;
+
+function insertChange(
+  db: WritableDb,
+  officeId: string,
+  kind: ChangeWire['kind'],
+  entityId: string,
+  payload: unknown,
+  now: Instant,
+): void {
+  db.prepare(
+    'INSERT INTO changes (office_id, kind, entity_id, payload, changed_at) VALUES (?, ?, ?, ?, ?)',
+  ).run(officeId, kind, entityId, JSON.stringify(payload), now);
+}
+
+/** Records slots by id in their current state. e.g. after a booking, its two slots as 'booked' */
+export function recordSlotChanges(
+  db: WritableDb,
+  officeId: string,
+  timeZone: string,
+  slotIds: readonly SlotId[],
+  now: Instant,
+): void {
+  const select = db.prepare(
+    'SELECT id, counter_id, starts_at, ends_at, category, status FROM slots WHERE id = ?',
+  );
+  for (const id of slotIds) {
+    const row = select.get(id) as
+      | {
+          id: string;
+          counter_id: string;
+          starts_at: number;
+          ends_at: number;
+          category: Slot['category'];
+          status: Slot['status'];
+        }
+      | undefined;
+    if (!row) continue;
+    const slot: Slot = {
+      id: row.id as SlotId,
+      counterId: row.counter_id as Slot['counterId'],
+      start: row.starts_at,
+      end: row.ends_at,
+      category: row.category,
+      status: row.status,
+    };
+    insertChange(db, officeId, 'slot', id, toSlotWire(slot, timeZone), now);
+  }
+}
+
+/** Records an appointment and its slots in their current state. */
+export function recordAppointmentChange(
+  db: WritableDb,
+  officeId: string,
+  timeZone: string,
+  code: string,
+  now: Instant,
+): Appointment | null {
+  const appointment = findAppointment(db, code);
+  if (!appointment) return null;
+  // Slots first: a replica applies rows in order, and a freed slot must be free before another
+  // appointment that takes it arrives.
+  recordSlotChanges(db, officeId, timeZone, appointment.slotIds, now);
+  insertChange(db, officeId, 'appointment', code, toAppointmentWire(appointment, timeZone), now);
+  return appointment;
+}
+
+/** Records the catalogue (never the ticket key: the feed is open to every role). */
+export function recordCatalogueChange(db: WritableDb, catalogue: Catalogue, now: Instant): void {
+  insertChange(db, catalogue.office.id, 'catalogue', catalogue.office.id, catalogue, now);
+}
+
+/**
+ * Makes the feed describe an office whose data was written without it (the demo seed): the
+ * catalogue, every slot, then every appointment. Does nothing when the office already has rows.
+ */
+export function recordBaseline(db: WritableDb, catalogue: Catalogue, now: Instant): void {
+  const officeId = catalogue.office.id;
+  const existing = db.prepare('SELECT 1 FROM changes WHERE office_id = ? LIMIT 1').get(officeId);
+  if (existing) return;
+  const { timeZone } = catalogue.office;
+  recordCatalogueChange(db, catalogue, now);
+  for (const slot of listSlots(db, officeId, Number.MIN_SAFE_INTEGER, Number.MAX_SAFE_INTEGER)) {
+    insertChange(db, officeId, 'slot', slot.id, toSlotWire(slot, timeZone), now);
+  }
+  const codes = db
+    .prepare('SELECT code FROM appointments WHERE office_id = ? ORDER BY starts_at, code')
+    .pluck()
+    .all(officeId) as string[];
+  for (const code of codes) {
+    const appointment = findAppointment(db, code);
+    if (appointment) {
+      insertChange(
+        db,
+        officeId,
+        'appointment',
+        code,
+        toAppointmentWire(appointment, timeZone),
+        now,
+      );
+    }
+  }
+}
+
+/** The newest cursor of an office's feed, 0 when empty. */
+export function headCursor(db: ReadableDb, officeId: OfficeId | string): number {
+  const value = db
+    .prepare('SELECT max(seq) FROM changes WHERE office_id = ?')
+    .pluck()
+    .get(officeId) as number | null;
+  return value ?? 0;
+}
+
+/** One page of changes after `since`. e.g. (db, 'demo', 0, 500) → the first 500 rows, hasMore */
+export function readChanges(
+  db: ReadableDb,
+  officeId: string,
+  since: number,
+  limit: number,
+): ChangesPageWire {
+  const rows = db
+    .prepare(
+      'SELECT seq, kind, payload FROM changes WHERE office_id = ? AND seq > ? ORDER BY seq LIMIT ?',
+    )
+    .all(officeId, since, limit + 1) as {
+    seq: number;
+    kind: ChangeWire['kind'];
+    payload: string;
+  }[];
+  const page = rows.slice(0, limit);
+  const changes = page.map((row) => toChangeWire(row.seq, row.kind, row.payload));
+  const last = page[page.length - 1];
+  const head = last ? last.seq : since;
+  if (!last && since > headCursor(db, officeId)) {
+    return { changes: [], next: String(headCursor(db, officeId)), hasMore: false, reset: true };
+  }
+  return { changes, next: String(head), hasMore: rows.length > limit };
+}
+
+function toChangeWire(seq: number, kind: ChangeWire['kind'], payload: string): ChangeWire {
+  const cursor = String(seq);
+  const value = JSON.parse(payload) as never;
+  if (kind === 'slot') return { cursor, kind, slot: value };
+  if (kind === 'appointment') return { cursor, kind, appointment: value };
+  return { cursor, kind, catalogue: value };
+}

@@ -1,0 +1,91 @@
+/**
+ * Dispatches a request to its route: unknown path 404 `not-found`, unknown office 404
+ * `office-not-found`, wrong method 405 `method-not-allowed`, then the token (401/403), then the
+ * handler. Every failure leaves in the one error shape.
+ */
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { requireRole } from './auth.ts';
+import type { Route, ServerServices } from './context.ts';
+import { ApiError, notFound } from './errors.ts';
+import { sendError, sendJson } from './http-io.ts';
+
+const OFFICE_PREFIX = ['api', 'v1', 'offices'];
+
+interface Match {
+  route: Route;
+  params: Record<string, string>;
+}
+
+/** Builds the request listener for a route table. */
+export function createRouter(routes: readonly Route[], services: ServerServices) {
+  return (req: IncomingMessage, res: ServerResponse): void => {
+    dispatch(routes, services, req, res).catch((error: unknown) => sendError(res, error));
+  };
+}
+
+async function dispatch(
+  routes: readonly Route[],
+  services: ServerServices,
+  req: IncomingMessage,
+  res: ServerResponse,
+): Promise<void> {
+  const url = new URL(req.url ?? '/', 'http://localhost');
+  const segments = splitPath(url.pathname);
+  const matches = segments ? findMatches(routes, segments) : [];
+  if (matches.length === 0) throw notFound('not-found', `No such path: ${url.pathname}`);
+  const officeId = matches[0]?.params.office;
+  const office = officeId === undefined ? null : services.offices.find(officeId);
+  if (officeId !== undefined && !office) {
+    throw notFound('office-not-found', `No office "${officeId}" on this server.`);
+  }
+  const match = matches.find((m) => m.route.method === req.method);
+  if (!match) {
+    const allow = [...new Set(matches.map((m) => m.route.method))].join(', ');
+    throw new ApiError(405, 'method-not-allowed', `Use ${allow} here.`, { allow });
+  }
+  const { route, params } = match;
+  let reply;
+  if (route.scope === 'global') {
+    reply = await route.handle({ req, res, url, services });
+  } else {
+    if (!office) throw notFound('not-found', `No such path: ${url.pathname}`);
+    const principal = services.tokens.authenticate(req, office.id, url.searchParams.get('token'));
+    requireRole(principal, route.roles);
+    reply = await route.handle({ req, res, url, params, office, principal, services });
+  }
+  if (reply) sendJson(res, reply);
+}
+
+function splitPath(pathname: string): string[] | null {
+  try {
+    return pathname
+      .split('/')
+      .filter((part) => part !== '')
+      .map((part) => decodeURIComponent(part));
+  } catch {
+    return null;
+  }
+}
+
+function findMatches(routes: readonly Route[], segments: readonly string[]): Match[] {
+  const matches: Match[] = [];
+  for (const route of routes) {
+    const pattern = route.path.split('/').filter((part) => part !== '');
+    const full = route.scope === 'office' ? [...OFFICE_PREFIX, ':office', ...pattern] : pattern;
+    const params = matchPattern(full, segments);
+    if (params) matches.push({ route, params });
+  }
+  return matches;
+}
+
+function matchPattern(pattern: readonly string[], segments: readonly string[]) {
+  if (pattern.length !== segments.length) return null;
+  const params: Record<string, string> = {};
+  for (let i = 0; i < pattern.length; i++) {
+    const part = pattern[i] as string;
+    const segment = segments[i] as string;
+    if (part.startsWith(':')) params[part.slice(1)] = segment;
+    else if (part !== segment) return null;
+  }
+  return params;
+}

@@ -1,0 +1,19 @@
+/** Every route of the v1 API (design.md §4 and what this server adds; see README "Server API"). */
+import type { Route } from './context.ts';
+import { appointmentRoutes } from './handlers/appointments.ts';
+import { capacityRoutes } from './handlers/capacity.ts';
+import { checkInRoutes } from './handlers/check-ins.ts';
+import { healthRoutes } from './handlers/health.ts';
+import { syncRoutes } from './handlers/sync.ts';
+import { ticketRoutes } from './handlers/tickets.ts';
+import { tokenRoutes } from './handlers/tokens.ts';
+
+export const ROUTES: readonly Route[] = [
+  ...healthRoutes,
+  ...capacityRoutes,
+  ...ticketRoutes,
+  ...checkInRoutes,
+  ...appointmentRoutes,
+  ...syncRoutes,
+  ...tokenRoutes,
+];
