@@ -5,7 +5,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterEach } from 'vitest';
+import { afterAll, afterEach } from 'vitest';
 
 const BIN = fileURLToPath(new URL('../../../bin/terminmarke.js', import.meta.url));
 /** A Tuesday morning in November: the office is open and the demo day has free short slots. */
@@ -18,6 +18,8 @@ export interface ServerOptions {
   port?: number;
   seed?: boolean;
   args?: string[];
+  /** 'test' (default): killed after each test; 'file': killed after the test file. */
+  lifetime?: 'test' | 'file';
 }
 
 export interface ServerProcess {
@@ -69,17 +71,22 @@ export async function startServerProcess(options: ServerOptions): Promise<Server
     if (child.exitCode === null && child.signalCode === null) child.kill(signal);
     return exited;
   };
-  running.add(stop);
+  (options.lifetime === 'file' ? runningForFile : running).add(stop);
   return { url: `http://127.0.0.1:${port}`, port, child, output: () => output, stop };
 }
 
-const running = new Set<(signal?: NodeJS.Signals) => Promise<number | null>>();
+type Stop = (signal?: NodeJS.Signals) => Promise<number | null>;
+const running = new Set<Stop>();
+const runningForFile = new Set<Stop>();
 
-afterEach(async () => {
-  const stops = [...running];
-  running.clear();
+async function killAll(set: Set<Stop>): Promise<void> {
+  const stops = [...set];
+  set.clear();
   await Promise.all(stops.map((stop) => stop('SIGKILL')));
-});
+}
+
+afterEach(() => killAll(running));
+afterAll(() => killAll(runningForFile));
 
 export interface ApiAnswer<T = Record<string, unknown>> {
   status: number;
