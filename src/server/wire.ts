@@ -22,6 +22,8 @@ export interface TicketWire {
   status: Appointment['status'];
   /** When an unconfirmed hold is released; null once booked. */
   heldUntil: string | null;
+  /** The slot ids it occupies (devices record the ticket in their replica). */
+  slots: string[];
 }
 
 export interface AppointmentWire {
@@ -100,6 +102,7 @@ export function toTicketWire(a: Appointment, timeZone: string, sign: MessageSign
     services: [...a.serviceIds],
     status: a.status,
     heldUntil: a.status === 'held' ? iso(a.heldUntil, timeZone) : null,
+    slots: [...a.slotIds],
   };
 }
 

@@ -1,0 +1,75 @@
+/**
+ * Reads the server's JSON forms (src/server/wire.ts) back into domain values.
+ */
+import type { Appointment } from '../core/appointment.ts';
+import type { CounterId, OfficeId, ServiceId, Slot, SlotId } from '../core/catalogue.ts';
+import type { TicketCode } from '../core/ticket-code.ts';
+import { type Instant, parseIsoInstant } from '../core/time.ts';
+import type { AppointmentWire, SlotWire, TicketWire } from '../server/wire.ts';
+
+/** An ISO time from the server as an instant. e.g. '2026-11-24T09:45:00+01:00' → 1795509900000 */
+export function instantOf(value: string): Instant {
+  const instant = parseIsoInstant(value);
+  if (instant === null) throw new Error(`the server sent a malformed time: ${value}`);
+  return instant;
+}
+
+function maybeInstant(value: string | null): Instant | null {
+  return value === null ? null : instantOf(value);
+}
+
+/** A slot from the change feed. */
+export function slotFromWire(wire: SlotWire): Slot {
+  return {
+    id: wire.id as SlotId,
+    counterId: wire.counter as CounterId,
+    start: instantOf(wire.start),
+    end: instantOf(wire.end),
+    category: wire.category,
+    status: wire.status,
+  };
+}
+
+/** An appointment from the change feed. */
+export function appointmentFromWire(wire: AppointmentWire, officeId: string): Appointment {
+  return {
+    code: wire.code as TicketCode,
+    officeId: officeId as OfficeId,
+    counterId: wire.counter as CounterId,
+    slotIds: wire.slots as SlotId[],
+    start: instantOf(wire.start),
+    end: instantOf(wire.end),
+    status: wire.status,
+    source: wire.source,
+    serviceIds: wire.services as ServiceId[],
+    callNumber: wire.callNumber,
+    createdAt: instantOf(wire.createdAt),
+    heldUntil: maybeInstant(wire.heldUntil),
+    checkedInAt: maybeInstant(wire.checkedInAt),
+  };
+}
+
+/** A ticket answer as an appointment; what the ticket does not say comes from `known` or defaults. */
+export function appointmentFromTicket(
+  wire: TicketWire,
+  officeId: string,
+  now: Instant,
+  known: Partial<Appointment> = {},
+): Appointment {
+  return {
+    source: 'walk-in',
+    createdAt: now,
+    checkedInAt: null,
+    ...known,
+    code: wire.code as TicketCode,
+    officeId: officeId as OfficeId,
+    counterId: wire.counter as CounterId,
+    slotIds: wire.slots as SlotId[],
+    start: instantOf(wire.start),
+    end: instantOf(wire.end),
+    status: wire.status,
+    serviceIds: wire.services as ServiceId[],
+    callNumber: wire.callNumber,
+    heldUntil: maybeInstant(wire.heldUntil),
+  };
+}

@@ -1,0 +1,173 @@
+/**
+ * Offline issuance (design.md §3): with the server unreachable, a kiosk issues only from the
+ * slots and call numbers leased to it, records the ticket and its upload in one ticket
+ * transaction, and uploads it later.
+ */
+import { randomBytes } from 'node:crypto';
+import type { Appointment } from '../core/appointment.ts';
+import { WALK_IN_PREFIX, formatCallNumber } from '../core/call-number.ts';
+import type { Catalogue, OfficeId, ServiceId, Slot } from '../core/catalogue.ts';
+import { findNextFreeSlot, indexSlots } from '../core/slot-search.ts';
+import { makeTicketCode } from '../core/ticket-code.ts';
+import type { MessageSigner } from '../core/ticket-payload.ts';
+import { buildTicketPayload } from '../core/ticket-payload.ts';
+import { type Instant, formatIsoInZone, toLocalDate } from '../core/time.ts';
+import { type WritableDb, withTicketTransaction, withTransaction } from '../store/database.ts';
+import { insertAppointment, listSlots } from '../store/schedule-repository.ts';
+import type { LeaseGrantWire } from '../server/wire.ts';
+import { instantOf } from './from-wire.ts';
+import { enqueue } from './outbox.ts';
+
+/** A lease is not used this close to its expiry: the device and server clocks may disagree. */
+const CLOCK_MARGIN_MS = 60_000;
+
+/** Replaces this device's leases with a fresh grant; call-number blocks only ever accumulate. */
+export function saveLeaseGrant(db: WritableDb, officeId: string, grant: LeaseGrantWire): void {
+  withTransaction(db, () => {
+    db.prepare('DELETE FROM device_leases WHERE office_id = ?').run(officeId);
+    const lease = db.prepare(
+      'INSERT OR REPLACE INTO device_leases (slot_id, office_id, lease_id, expires_at) VALUES (?, ?, ?, ?)',
+    );
+    for (const run of grant.leases) {
+      for (const slotId of run.slots)
+        lease.run(slotId, officeId, run.leaseId, instantOf(run.expiresAt));
+    }
+    const block = db.prepare(
+      'INSERT OR IGNORE INTO device_call_blocks (office_id, local_date, first, size) VALUES (?, ?, ?, ?)',
+    );
+    for (const b of grant.callNumbers.blocks)
+      block.run(officeId, grant.callNumbers.date, b.first, b.size);
+  });
+}
+
+/** Leased slots this device may still issue now: unexpired and not taken by a local ticket. */
+export function usableLeasedSlots(db: WritableDb, officeId: string, now: Instant): Slot[] {
+  const ids = new Set(
+    db
+      .prepare(
+        `SELECT l.slot_id FROM device_leases l WHERE l.office_id = ? AND l.expires_at > ?
+         AND NOT EXISTS (SELECT 1 FROM appointment_slots s JOIN appointments a ON a.code = s.appointment_code
+           WHERE s.slot_id = l.slot_id AND a.status NOT IN ('cancelled', 'no-show'))`,
+      )
+      .pluck()
+      .all(officeId, now + CLOCK_MARGIN_MS) as string[],
+  );
+  if (ids.size === 0) return [];
+  return listSlots(db, officeId, now, Number.MAX_SAFE_INTEGER)
+    .filter((slot) => ids.has(slot.id))
+    .map((slot) => ({ ...slot, status: 'leased' as const }));
+}
+
+function nextLeasedCallNumber(db: WritableDb, officeId: string, date: string): string | null {
+  const blocks = db
+    .prepare(
+      'SELECT first, size FROM device_call_blocks WHERE office_id = ? AND local_date = ? ORDER BY first',
+    )
+    .all(officeId, date) as { first: number; size: number }[];
+  const used = new Set(
+    db
+      .prepare('SELECT call_number FROM appointments WHERE office_id = ? AND local_date = ?')
+      .pluck()
+      .all(officeId, date) as string[],
+  );
+  for (const block of blocks) {
+    for (let n = block.first; n < block.first + block.size; n++) {
+      const number = formatCallNumber(WALK_IN_PREFIX, n);
+      if (!used.has(number)) return number;
+    }
+  }
+  return null;
+}
+
+export interface OfflineIssue {
+  db: WritableDb;
+  catalogue: Catalogue;
+  sign: MessageSigner;
+  deviceId: string;
+  requestId: string;
+  serviceIds: ServiceId[];
+  holdMs: number;
+  now: Instant;
+}
+
+/** Issues a held ticket from the lease, or null when the lease cannot serve these concerns. */
+export function issueFromLease(
+  issue: OfflineIssue,
+): { appointment: Appointment; payload: string } | null {
+  const { db, catalogue, now } = issue;
+  const officeId = catalogue.office.id;
+  const tz = catalogue.office.timeZone;
+  const slots = indexSlots(usableLeasedSlots(db, officeId, now));
+  const query = {
+    catalogue,
+    slots,
+    serviceIds: issue.serviceIds,
+    walkInsToday: 0,
+    usableStatuses: ['leased'] as const,
+  };
+  const pick = findNextFreeSlot(query, catalogue.office.policy, now);
+  if (pick.kind !== 'slot') return null;
+  const callNumber = nextLeasedCallNumber(db, officeId, toLocalDate(now, tz));
+  if (callNumber === null) return null;
+  const appointment: Appointment = {
+    code: makeTicketCode(randomBytes(7)),
+    officeId: officeId as OfficeId,
+    counterId: pick.counterId,
+    slotIds: pick.slotIds,
+    start: pick.start,
+    end: pick.end,
+    status: 'held',
+    source: 'walk-in',
+    serviceIds: issue.serviceIds,
+    callNumber,
+    createdAt: now,
+    heldUntil: now + issue.holdMs,
+    checkedInAt: null,
+  };
+  const payload = buildTicketPayload(appointment.code, appointment.start, tz, issue.sign);
+  withTicketTransaction(db, () => {
+    insertAppointment(db, appointment, tz);
+    enqueue(
+      db,
+      {
+        mutationId: issue.requestId,
+        officeId,
+        kind: 'offline-ticket',
+        payload: uploadBody(appointment, issue.deviceId, tz),
+      },
+      now,
+    );
+    rememberHold(db, issue.requestId, appointment, payload, true, now);
+  });
+  return { appointment, payload };
+}
+
+function uploadBody(a: Appointment, deviceId: string, tz: string): Record<string, unknown> {
+  return {
+    deviceId,
+    code: a.code,
+    counter: a.counterId,
+    slots: a.slotIds,
+    start: formatIsoInZone(a.start, tz),
+    end: formatIsoInZone(a.end, tz),
+    services: a.serviceIds,
+    callNumber: a.callNumber,
+    status: a.status,
+    createdAt: formatIsoInZone(a.createdAt, tz),
+    checkedInAt: null,
+  };
+}
+
+/** Remembers which ticket a draw request got, so a retried request gets the same one. */
+export function rememberHold(
+  db: WritableDb,
+  requestId: string,
+  a: Appointment,
+  payload: string,
+  offline: boolean,
+  now: Instant,
+): void {
+  db.prepare(
+    'INSERT OR IGNORE INTO device_holds (request_id, code, offline, payload, held_until, created_at) VALUES (?, ?, ?, ?, ?, ?)',
+  ).run(requestId, a.code, offline ? 1 : 0, payload, a.heldUntil ?? now, now);
+}

@@ -1,0 +1,108 @@
+/**
+ * The device's replica: applies the server's device config and change feed to the local store.
+ * The server is authoritative for who occupies a slot, so an incoming occupant displaces any
+ * local one (a stale local view) instead of failing on the unique index.
+ */
+import type { Appointment } from '../core/appointment.ts';
+import { isOccupying } from '../core/appointment.ts';
+import type { Catalogue, OfficeId } from '../core/catalogue.ts';
+import { type Instant, toLocalDate } from '../core/time.ts';
+import { type ReadableDb, type WritableDb, withTransaction } from '../store/database.ts';
+import { loadOffice, saveOffice, upsertSlots } from '../store/schedule-repository.ts';
+import type { ChangeWire } from '../server/wire.ts';
+import { appointmentFromWire, slotFromWire } from './from-wire.ts';
+
+/** The feed cursor this replica has applied up to, '0' for none. */
+export function readCursor(db: ReadableDb, officeId: string): string {
+  const value = db
+    .prepare('SELECT cursor FROM device_sync_state WHERE office_id = ?')
+    .pluck()
+    .get(officeId) as string | undefined;
+  return value ?? '0';
+}
+
+function writeCursor(db: WritableDb, officeId: string, cursor: string, now: Instant): void {
+  db.prepare(
+    `INSERT INTO device_sync_state (office_id, cursor, synced_at) VALUES (?, ?, ?)
+     ON CONFLICT (office_id) DO UPDATE SET cursor = excluded.cursor, synced_at = excluded.synced_at`,
+  ).run(officeId, cursor, now);
+}
+
+/** Stores the catalogue and ticket key from `GET …/device-config`. */
+export function saveDeviceConfig(
+  db: WritableDb,
+  catalogue: Catalogue,
+  ticketKey: string,
+  now: Instant,
+): void {
+  withTransaction(db, () => saveOffice(db, { catalogue, ticketKey }, now));
+}
+
+/** Applies one page of the feed and its cursor in one transaction. e.g. 500 rows → cursor '500' */
+export function applyChanges(
+  db: WritableDb,
+  officeId: OfficeId,
+  changes: readonly ChangeWire[],
+  cursor: string,
+  now: Instant,
+): void {
+  withTransaction(db, () => {
+    for (const change of changes) {
+      if (change.kind === 'slot') upsertSlots(db, officeId, [slotFromWire(change.slot)]);
+      else if (change.kind === 'appointment') {
+        const appointment = appointmentFromWire(change.appointment, officeId);
+        upsertAppointment(db, appointment, timeZoneOf(db, officeId));
+      } else {
+        const office = loadOffice(db, officeId);
+        if (office)
+          saveOffice(db, { catalogue: change.catalogue, ticketKey: office.ticketKey }, now);
+      }
+    }
+    writeCursor(db, officeId, cursor, now);
+  });
+}
+
+function timeZoneOf(db: ReadableDb, officeId: string): string {
+  return loadOffice(db, officeId)?.catalogue.office.timeZone ?? 'Europe/Berlin';
+}
+
+/**
+ * Inserts or updates an appointment as the server (or this device) sees it, with its slot links.
+ * Callers own the transaction. e.g. a booked K001 arriving from the feed
+ */
+export function upsertAppointment(db: WritableDb, a: Appointment, timeZone: string): void {
+  const occupying = isOccupying(a.status) ? 1 : 0;
+  const slotList = JSON.stringify(a.slotIds);
+  if (occupying) {
+    db.prepare(
+      `UPDATE appointment_slots SET occupying = 0 WHERE occupying = 1 AND appointment_code != ?
+       AND slot_id IN (SELECT value FROM json_each(?))`,
+    ).run(a.code, slotList);
+  }
+  db.prepare(
+    `INSERT INTO appointments (code, office_id, counter_id, starts_at, ends_at, local_date, status,
+       source, service_ids, call_number, created_at, held_until, checked_in_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+     ON CONFLICT (code) DO UPDATE SET status = excluded.status, held_until = excluded.held_until,
+       checked_in_at = excluded.checked_in_at`,
+  ).run(
+    a.code,
+    a.officeId,
+    a.counterId,
+    a.start,
+    a.end,
+    toLocalDate(a.start, timeZone),
+    a.status,
+    a.source,
+    JSON.stringify(a.serviceIds),
+    a.callNumber,
+    a.createdAt,
+    a.heldUntil,
+    a.checkedInAt,
+  );
+  const link = db.prepare(
+    `INSERT INTO appointment_slots (appointment_code, slot_id, occupying) VALUES (?, ?, ?)
+     ON CONFLICT (appointment_code, slot_id) DO UPDATE SET occupying = excluded.occupying`,
+  );
+  for (const slotId of a.slotIds) link.run(a.code, slotId, occupying);
+}
