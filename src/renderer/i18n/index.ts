@@ -1,0 +1,47 @@
+/**
+ * The screen languages: their words, how each names itself, its writing direction, and the
+ * tags for dates and speech. `Record<Language, …>` makes a language without a file a type error.
+ */
+import type { Language, LocalizedText } from '../../core/catalogue.ts';
+import { ar } from './ar.ts';
+import { de } from './de.ts';
+import { en } from './en.ts';
+import type { Messages } from './messages.ts';
+import { pl } from './pl.ts';
+import { ru } from './ru.ts';
+import { tr } from './tr.ts';
+import { uk } from './uk.ts';
+
+export type { Messages } from './messages.ts';
+
+export const MESSAGES: Record<Language, Messages> = { de, en, tr, ar, uk, ru, pl };
+
+export interface LanguageMeta {
+  /** The language's name in itself, so a person finds it without reading the current one. */
+  nativeName: string;
+  dir: 'ltr' | 'rtl';
+  /** BCP 47 tag for dates; Latin digits everywhere so times read the same as on the display. */
+  locale: string;
+  /** BCP 47 tag a speech voice must match. */
+  speech: string;
+}
+
+export const LANGUAGE_META: Record<Language, LanguageMeta> = {
+  de: { nativeName: 'Deutsch', dir: 'ltr', locale: 'de-DE', speech: 'de-DE' },
+  en: { nativeName: 'English', dir: 'ltr', locale: 'en-GB', speech: 'en-GB' },
+  tr: { nativeName: 'Türkçe', dir: 'ltr', locale: 'tr-TR', speech: 'tr-TR' },
+  ar: { nativeName: 'العربية', dir: 'rtl', locale: 'ar-u-nu-latn', speech: 'ar' },
+  uk: { nativeName: 'Українська', dir: 'ltr', locale: 'uk-UA', speech: 'uk-UA' },
+  ru: { nativeName: 'Русский', dir: 'ltr', locale: 'ru-RU', speech: 'ru-RU' },
+  pl: { nativeName: 'Polski', dir: 'ltr', locale: 'pl-PL', speech: 'pl-PL' },
+};
+
+/** Text in the screen language, German when the office has no translation. e.g. ({ de: 'Ja' }, 'en') → 'Ja' */
+export function localize(text: LocalizedText, language: Language): string {
+  return text[language] ?? text.de;
+}
+
+/** Whether the localized text falls back to German, so the element gets `lang="de"`. */
+export function isFallback(text: LocalizedText, language: Language): boolean {
+  return text[language] === undefined;
+}

@@ -1,0 +1,100 @@
+/**
+ * Every word of the citizen's screen, one typed object per language (design.md §7). A language
+ * file that misses a key, or gives a string where a function is expected, fails `tsc`.
+ * Plain language: short sentences, the action first, the same words as the printed ticket
+ * (`src/printer/ticket-texts.ts`: Aufrufnummer, Terminkennung, einchecken).
+ */
+import type { NoCapacityReasonView, PrintFailureReason } from '../../host/contract.ts';
+
+export interface Messages {
+  /** Labels of the always-visible bar: language choice, aids, help. */
+  languageLabel: string;
+  aidsLabel: string;
+  highContrast: string;
+  largeText: string;
+  seated: string;
+  readAloud: string;
+  noVoice: string;
+  callStaff: string;
+  staffCalled: string;
+  staffNotReached: string;
+
+  /** Attract screen. */
+  attractTitle: string;
+  attractLead: string;
+  capacityHeading: string;
+  nextFreeAt: (time: string) => string;
+  fullyBooked: string;
+  start: string;
+  notIssuing: string;
+  printerDown: string;
+
+  /** Concern picker. */
+  pickTitle: string;
+  pickHint: (max: number) => string;
+  selectedCount: (count: number, max: number) => string;
+  chosen: (names: string) => string;
+  nothingChosen: string;
+  maxReached: (max: number) => string;
+  isChosen: string;
+  isNotChosen: string;
+  back: string;
+  printTicket: string;
+
+  /** While the host searches and prints. */
+  drawingTitle: string;
+  drawingBody: string;
+
+  /** The ticket, printed or on screen. */
+  ticketTitle: string;
+  takeTicket: string;
+  callNumber: string;
+  appointment: string;
+  atTime: (time: string) => string;
+  concerns: string;
+  waitHere: string;
+  checkInFrom: (time: string) => string;
+  checkInNow: string;
+  watchDisplay: string;
+  bring: string;
+  done: string;
+
+  /** No free capacity. */
+  noCapacityTitle: string;
+  noCapacityReason: Record<NoCapacityReasonView, string>;
+  nextDay: (day: string) => string;
+  noNextDay: string;
+  onlineTitle: string;
+  onlineHint: string;
+  chooseOther: string;
+
+  /** The kiosk may not issue (offline with policy "refuse", or the abuse guard). */
+  refusedTitle: string;
+  refusedOffline: string;
+  refusedRateLimited: string;
+  tryAgain: string;
+
+  /** The printer failed: the ticket is on screen. */
+  printFailedTitle: string;
+  printFailedReason: Record<PrintFailureReason, string>;
+  printFailedHelp: string;
+  ticketId: string;
+  qrLabel: string;
+  retryPrint: string;
+  keepOnScreen: string;
+  cancel: string;
+  keptTitle: string;
+  keptHelp: string;
+  expiredTitle: string;
+  expiredBody: string;
+
+  /** Idle warning. */
+  idleTitle: string;
+  idleBody: (seconds: number) => string;
+  idleExtend: string;
+
+  /** Anything unexpected from the host. */
+  errorTitle: string;
+  errorBody: string;
+  home: string;
+}

@@ -1,0 +1,100 @@
+/** Which citizen screen to show for the session's state. */
+import type { CapacityView, OfficeView, PrinterState } from '../../host/contract.ts';
+import { AttractScreen } from './AttractScreen.tsx';
+import { ConcernPicker } from './ConcernPicker.tsx';
+import { DrawingScreen } from './DrawingScreen.tsx';
+import { NoCapacityScreen } from './NoCapacityScreen.tsx';
+import { NoticeScreen } from './NoticeScreen.tsx';
+import { PrintFailedScreen } from './PrintFailedScreen.tsx';
+import { TicketScreen } from './TicketScreen.tsx';
+import { useI18n } from './i18n-context.ts';
+import type { useKioskFlow } from './use-kiosk-flow.ts';
+
+interface ScreenViewProps {
+  flow: ReturnType<typeof useKioskFlow>;
+  office: OfficeView;
+  capacity: CapacityView;
+  printer: PrinterState;
+  onTileBlocked: () => void;
+}
+
+/** The screen for the current step of the flow. */
+export function ScreenView({ flow, office, capacity, printer, onTileBlocked }: ScreenViewProps) {
+  const { t } = useI18n();
+  const { screen, go, reset } = flow;
+  switch (screen.name) {
+    case 'attract':
+      return (
+        <AttractScreen
+          office={office}
+          capacity={capacity}
+          printer={printer}
+          onStart={() => go({ name: 'pick', selected: [] })}
+        />
+      );
+    case 'pick': {
+      const max = office.maxServicesPerTicket;
+      const onToggle = (id: string) =>
+        screen.selected.length >= max && !screen.selected.includes(id)
+          ? onTileBlocked()
+          : flow.toggle(id);
+      return (
+        <ConcernPicker
+          services={office.services}
+          capacity={capacity}
+          selected={screen.selected}
+          max={max}
+          onToggle={onToggle}
+          onBack={reset}
+          onDraw={flow.draw}
+        />
+      );
+    }
+    case 'drawing':
+      return <DrawingScreen />;
+    case 'ticket':
+      return <TicketScreen ticket={screen.ticket} kept={screen.kept} onDone={reset} />;
+    case 'print-failed':
+      return (
+        <PrintFailedScreen
+          ticket={screen.ticket}
+          reason={screen.reason}
+          busy={screen.busy}
+          onRetry={flow.retry}
+          onKeep={flow.keep}
+          onCancel={reset}
+        />
+      );
+    case 'no-capacity':
+      return (
+        <NoCapacityScreen
+          reason={screen.reason}
+          nextDayWithCapacity={screen.nextDayWithCapacity}
+          onlineAlternatives={screen.onlineAlternatives}
+          services={office.services}
+          onChooseOther={() => go({ name: 'pick', selected: screen.selected })}
+          onHome={reset}
+        />
+      );
+    case 'refused':
+      return (
+        <NoticeScreen
+          name="refused"
+          title={t.refusedTitle}
+          body={screen.reason === 'offline' ? t.refusedOffline : t.refusedRateLimited}
+          onRetry={
+            screen.reason === 'rate-limited'
+              ? () => go({ name: 'pick', selected: screen.selected })
+              : undefined
+          }
+          onHome={reset}
+        />
+      );
+    case 'expired':
+      return (
+        <NoticeScreen name="expired" title={t.expiredTitle} body={t.expiredBody} onHome={reset} />
+      );
+    case 'error':
+      return <NoticeScreen name="error" title={t.errorTitle} body={t.errorBody} onHome={reset} />;
+  }
+}

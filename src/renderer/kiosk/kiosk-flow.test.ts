@@ -1,0 +1,71 @@
+import { describe, expect, it } from 'vitest';
+import type { TicketView } from '../../host/contract.ts';
+import {
+  defaultSettings,
+  heldTicketCode,
+  isPristine,
+  screenAfterDraw,
+  screenBefore,
+  toggleConcern,
+} from './kiosk-flow.ts';
+
+const ticket = { code: 'K7M4QP2X' } as TicketView;
+const defaults = defaultSettings({ languages: ['de', 'en'] });
+
+describe('toggleConcern', () => {
+  it('adds and removes a concern', () => {
+    expect(toggleConcern(['a'], 'b', 3)).toEqual(['a', 'b']);
+    expect(toggleConcern(['a', 'b'], 'a', 3)).toEqual(['b']);
+  });
+
+  it('never selects more than the maximum but still lets one be removed', () => {
+    expect(toggleConcern(['a', 'b'], 'c', 2)).toEqual(['a', 'b']);
+    expect(toggleConcern(['a', 'b'], 'b', 2)).toEqual(['a']);
+  });
+});
+
+describe('screenAfterDraw', () => {
+  it('shows the ticket after printing and the on-screen ticket after a printer failure', () => {
+    expect(screenAfterDraw({ outcome: 'printed', ticket }, ['a'])).toEqual({
+      name: 'ticket',
+      ticket,
+      kept: false,
+    });
+    const failed = screenAfterDraw(
+      { outcome: 'print-failed', reason: 'paper-out', ticket, holdExpiresAt: '' },
+      ['a'],
+    );
+    expect(failed).toEqual({ name: 'print-failed', ticket, reason: 'paper-out', busy: false });
+  });
+
+  it('keeps the chosen concerns on the no-capacity screen so the citizen can go back to them', () => {
+    const screen = screenAfterDraw(
+      {
+        outcome: 'no-capacity',
+        reason: 'fully-booked',
+        nextDayWithCapacity: '2026-11-25',
+        onlineAlternatives: [],
+      },
+      ['a'],
+    );
+    expect(screen).toMatchObject({ name: 'no-capacity', selected: ['a'] });
+    expect(screenBefore(screen)).toEqual({ name: 'pick', selected: ['a'] });
+  });
+});
+
+describe('heldTicketCode', () => {
+  it('names the held ticket only while a failed print waits for a decision', () => {
+    expect(heldTicketCode({ name: 'print-failed', ticket, reason: 'offline', busy: false })).toBe(
+      'K7M4QP2X',
+    );
+    expect(heldTicketCode({ name: 'ticket', ticket, kept: true })).toBeNull();
+  });
+});
+
+describe('isPristine', () => {
+  it('is pristine only on the attract screen with every setting at its default', () => {
+    expect(isPristine({ name: 'attract' }, defaults, defaults)).toBe(true);
+    expect(isPristine({ name: 'attract' }, { ...defaults, language: 'en' }, defaults)).toBe(false);
+    expect(isPristine({ name: 'pick', selected: [] }, defaults, defaults)).toBe(false);
+  });
+});

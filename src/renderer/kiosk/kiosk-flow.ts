@@ -1,0 +1,105 @@
+/**
+ * The citizen's path through the kiosk as data: which screen shows, what a draw result leads
+ * to, and what an idle reset must clean up. Pure, so the rules are unit-tested.
+ */
+import type { Language } from '../../core/catalogue.ts';
+import type {
+  DrawResult,
+  NoCapacityReasonView,
+  OfficeView,
+  PrintFailureReason,
+  TicketView,
+} from '../../host/contract.ts';
+
+export type Screen =
+  | { name: 'attract' }
+  | { name: 'pick'; selected: string[] }
+  | { name: 'drawing'; selected: string[] }
+  | { name: 'ticket'; ticket: TicketView; kept: boolean }
+  | { name: 'print-failed'; ticket: TicketView; reason: PrintFailureReason; busy: boolean }
+  | {
+      name: 'no-capacity';
+      selected: string[];
+      reason: NoCapacityReasonView;
+      nextDayWithCapacity: string | null;
+      onlineAlternatives: { serviceId: string; url: string }[];
+    }
+  | { name: 'refused'; selected: string[]; reason: 'offline' | 'rate-limited' }
+  | { name: 'expired' }
+  | { name: 'error' };
+
+export interface Settings {
+  language: Language;
+  highContrast: boolean;
+  largeText: boolean;
+  seated: boolean;
+  /** Read every screen aloud until the session resets. */
+  speech: boolean;
+}
+
+/** The settings a new citizen finds: the office's first language, every aid off. */
+export function defaultSettings(office: Pick<OfficeView, 'languages'>): Settings {
+  return {
+    language: office.languages[0] ?? 'de',
+    highContrast: false,
+    largeText: false,
+    seated: false,
+    speech: false,
+  };
+}
+
+/** Whether the kiosk is as the next citizen should find it, so the idle timer can rest. */
+export function isPristine(screen: Screen, settings: Settings, defaults: Settings): boolean {
+  return (
+    screen.name === 'attract' &&
+    (Object.keys(defaults) as (keyof Settings)[]).every((key) => settings[key] === defaults[key])
+  );
+}
+
+/** Select or deselect a concern, never beyond the maximum. e.g. (['a'], 'b', 1) → ['a'] */
+export function toggleConcern(selected: string[], id: string, max: number): string[] {
+  if (selected.includes(id)) return selected.filter((each) => each !== id);
+  return selected.length >= max ? selected : [...selected, id];
+}
+
+/** The screen a draw or retry result leads to. */
+export function screenAfterDraw(result: DrawResult, selected: string[]): Screen {
+  switch (result.outcome) {
+    case 'printed':
+      return { name: 'ticket', ticket: result.ticket, kept: false };
+    case 'print-failed':
+      return { name: 'print-failed', ticket: result.ticket, reason: result.reason, busy: false };
+    case 'no-capacity':
+      return {
+        name: 'no-capacity',
+        selected,
+        reason: result.reason,
+        nextDayWithCapacity: result.nextDayWithCapacity,
+        onlineAlternatives: result.onlineAlternatives,
+      };
+    case 'refused':
+      return { name: 'refused', selected, reason: result.reason };
+  }
+}
+
+/** The code of a ticket still held for this citizen, which a reset must release. */
+export function heldTicketCode(screen: Screen): string | null {
+  return screen.name === 'print-failed' ? screen.ticket.code : null;
+}
+
+/** Where Escape and "back" lead from a screen, or null where nothing is behind it. */
+export function screenBefore(screen: Screen): Screen | null {
+  switch (screen.name) {
+    case 'pick':
+      return { name: 'attract' };
+    case 'no-capacity':
+    case 'refused':
+      return { name: 'pick', selected: screen.selected };
+    case 'ticket':
+    case 'expired':
+    case 'error':
+      return { name: 'attract' };
+    default:
+      return null;
+  }
+}

@@ -1,0 +1,84 @@
+/**
+ * The citizen's session: the current screen and the host calls that move it on. A held
+ * ticket is never silently lost: cancel and idle reset release it (`ticket/abandon`).
+ */
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { HostTransport } from '../../host/contract.ts';
+import { type Screen, heldTicketCode, screenAfterDraw, toggleConcern } from './kiosk-flow.ts';
+import type { Settings } from './kiosk-flow.ts';
+
+interface KioskFlow {
+  screen: Screen;
+  go: (screen: Screen) => void;
+  toggle: (serviceId: string) => void;
+  draw: () => void;
+  retry: () => void;
+  keep: () => void;
+  /** Release any held ticket and return to the attract screen. */
+  reset: () => void;
+}
+
+/** The session state machine wired to the host. */
+export function useKioskFlow(
+  transport: HostTransport,
+  settings: Settings,
+  maxServices: number,
+  onCallFailed: () => void,
+): KioskFlow {
+  const [screen, setScreen] = useState<Screen>({ name: 'attract' });
+  // The idle reset runs from a timer: it needs the screen as it is then, not as it was rendered.
+  const current = useRef(screen);
+  useEffect(() => {
+    current.current = screen;
+  }, [screen]);
+  const toggle = (serviceId: string) =>
+    setScreen((shown) =>
+      shown.name === 'pick'
+        ? { ...shown, selected: toggleConcern(shown.selected, serviceId, maxServices) }
+        : shown,
+    );
+  const draw = () => {
+    if (screen.name !== 'pick' || screen.selected.length === 0) return;
+    const selected = screen.selected;
+    setScreen({ name: 'drawing', selected });
+    transport.call('ticket/draw', { services: selected, language: settings.language }).then(
+      (result) => setScreen(screenAfterDraw(result, selected)),
+      () => setScreen({ name: 'error' }),
+    );
+  };
+  const retry = () => {
+    if (screen.name !== 'print-failed') return;
+    const failed = screen;
+    setScreen({ ...failed, busy: true });
+    transport.call('ticket/retry-print', { code: failed.ticket.code }).then(
+      (result) => setScreen(screenAfterDraw(result, [])),
+      () => {
+        // The ticket on screen is still valid: stay with it rather than lose it.
+        setScreen({ ...failed, busy: false });
+        onCallFailed();
+      },
+    );
+  };
+  const keep = () => {
+    if (screen.name !== 'print-failed') return;
+    const failed = screen;
+    setScreen({ ...failed, busy: true });
+    transport.call('ticket/keep-on-screen', { code: failed.ticket.code }).then(
+      ({ confirmed }) =>
+        setScreen(
+          confirmed ? { name: 'ticket', ticket: failed.ticket, kept: true } : { name: 'expired' },
+        ),
+      () => {
+        setScreen({ ...failed, busy: false });
+        onCallFailed();
+      },
+    );
+  };
+  const reset = useCallback(() => {
+    const held = heldTicketCode(current.current);
+    // The hold would also run out on its own; releasing now gives the slot back sooner.
+    if (held) transport.call('ticket/abandon', { code: held }).catch(() => undefined);
+    setScreen({ name: 'attract' });
+  }, [transport]);
+  return { screen, go: setScreen, toggle, draw, retry, keep, reset };
+}
