@@ -1,5 +1,151 @@
-/** Placeholder until this subcommand is built (see the open issues). */
-export async function run(_args: string[]): Promise<number> {
-  console.error('terminmarke: this command is not built yet');
-  return 1;
+/**
+ * `npm start` (`terminmarke demo`): the whole demo on one machine — the central server seeded
+ * with office `demo`, a lobby kiosk with the virtual printer writing to ./out/tickets/, and a
+ * check-in window. In Electron where its binary is installed, otherwise in the browser.
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { clockFromEnvironment } from '../platform/clock.ts';
+import { waitForSignal } from './cli.ts';
+import { loadDeviceConfig } from './config.ts';
+import { type RunningHost, startDeviceHostFromConfig } from './start-host.ts';
+
+const DEMO_TOKEN = 'demo-token';
+const BIN = new URL('../../bin/terminmarke.js', import.meta.url).pathname;
+
+/** Runs the demo until Ctrl-C. */
+export async function run(args: string[]): Promise<number> {
+  const { values } = parseArgs({
+    args,
+    options: { port: { type: 'string', default: '8080' }, dir: { type: 'string', default: 'out' } },
+    strict: true,
+  });
+  const basePort = Number(values.port);
+  if (!Number.isInteger(basePort) || basePort < 1 || basePort > 65533) {
+    console.error(`--port must be a port number (got '${values.port}')`);
+    return 2;
+  }
+  const dir = resolve(values.dir);
+  mkdirSync(join(dir, 'demo'), { recursive: true });
+  const server = await startServerProcess(join(dir, 'demo', 'server.db'), basePort);
+  const hosts: RunningHost[] = [];
+  const electron = electronBinary();
+  let kioskWindow: ChildProcess | null = null;
+  try {
+    const clock = clockFromEnvironment();
+    const kioskConfig = writeDemoConfig(dir, 'kiosk', basePort + 1, server.url);
+    const checkinConfig = writeDemoConfig(dir, 'checkin', basePort + 2, server.url);
+    if (electron) kioskWindow = await startElectronKiosk(electron, kioskConfig);
+    else hosts.push(await startDeviceHostFromConfig(loadDeviceConfig(kioskConfig), { clock }));
+    hosts.push(await startDeviceHostFromConfig(loadDeviceConfig(checkinConfig), { clock }));
+    printWelcome(server.url, hosts, dir, electron !== null);
+    await waitForSignal();
+  } finally {
+    kioskWindow?.kill('SIGTERM');
+    for (const host of hosts) await host.stop();
+    server.process.kill('SIGTERM');
+  }
+  return 0;
+}
+
+/** Builds the Electron bundles and opens the kiosk window, which runs its own host. */
+async function startElectronKiosk(electron: string, configFile: string): Promise<ChildProcess> {
+  const root = new URL('../../', import.meta.url).pathname;
+  const build = spawn(
+    process.execPath,
+    [join(root, 'bin/run-ts.js'), join(root, 'scripts/build-electron.ts')],
+    {
+      stdio: 'inherit',
+    },
+  );
+  const code = await new Promise<number | null>((done) => build.once('exit', done));
+  if (code !== 0) throw new Error('building the Electron bundles failed');
+  return spawn(electron, [join(root, 'dist/main/index.cjs'), '--config', configFile], {
+    stdio: 'inherit',
+  });
+}
+
+/** Starts `terminmarke server --seed demo` and waits for its "listening on" line. */
+async function startServerProcess(
+  db: string,
+  port: number,
+): Promise<{ url: string; process: ChildProcess }> {
+  const child = spawn(
+    process.execPath,
+    [BIN, 'server', '--port', String(port), '--db', db, '--seed', 'demo', '--token', DEMO_TOKEN],
+    {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  );
+  const url = await new Promise<string>((resolveUrl, reject) => {
+    let output = '';
+    child.stdout?.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+      const match = /listening on (http:\/\/\S+)/.exec(output);
+      if (match?.[1])
+        resolveUrl(match[1].replace('0.0.0.0', '127.0.0.1').replace('[::]', '127.0.0.1'));
+    });
+    child.once('exit', (code) =>
+      reject(new Error(`the demo server stopped (exit ${code}):\n${output}`)),
+    );
+  });
+  child.stdout?.on('data', (chunk: Buffer) => process.stdout.write(`[server] ${chunk.toString()}`));
+  return { url, process: child };
+}
+
+function writeDemoConfig(
+  dir: string,
+  role: 'kiosk' | 'checkin',
+  port: number,
+  serverUrl: string,
+): string {
+  const file = join(dir, 'demo', `${role}.json`);
+  const config = {
+    role,
+    deviceId: `demo-${role}`,
+    officeId: 'demo',
+    server: { url: serverUrl, token: DEMO_TOKEN },
+    dataDir: `./${role}-data`,
+    ...(role === 'kiosk' ? { printer: `virtual:${join(dir, 'tickets')}` } : {}),
+    http: { host: '127.0.0.1', port },
+    selfCheckIn: false,
+  };
+  writeFileSync(file, `${JSON.stringify(config, null, 2)}\n`);
+  return file;
+}
+
+/**
+ * Electron's binary, when `npm ci` could download it. Read from the package's path.txt rather
+ * than `require('electron')`, which would try to download a missing binary.
+ */
+function electronBinary(): string | null {
+  try {
+    const packageDir = dirname(createRequire(import.meta.url).resolve('electron/package.json'));
+    const relative = readFileSync(join(packageDir, 'path.txt'), 'utf8').trim();
+    const binary = join(packageDir, 'dist', relative);
+    return existsSync(binary) ? binary : null;
+  } catch {
+    return null;
+  }
+}
+
+function printWelcome(
+  serverUrl: string,
+  hosts: RunningHost[],
+  dir: string,
+  inElectron: boolean,
+): void {
+  const checkin = hosts[hosts.length - 1];
+  console.log('\nTerminmarke demo is running (Ctrl-C stops it).');
+  console.log(`  central server   ${serverUrl}  (token ${DEMO_TOKEN})`);
+  if (inElectron) console.log('  lobby kiosk      in the Electron window');
+  else
+    console.log(
+      `  lobby kiosk      ${hosts[0]?.url}/   <- open this in a browser (Electron is not installed here)`,
+    );
+  console.log(`  check-in window  ${checkin?.url}/`);
+  console.log(`  printed tickets  ${join(dir, 'tickets')}/ (PNG and raw ESC/POS)`);
 }

@@ -1,19 +1,46 @@
 /**
  * Builds the device's schedule replica and its sync with the central server from the config.
  */
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Clock } from '../platform/clock.ts';
+import { createDeviceSchedule } from '../sync/device-schedule.ts';
 import type { DeviceConfig } from './config.ts';
 import type { DeviceSchedule } from './ports.ts';
+
+/** How long start-up waits for a first sync before serving from the replica it has. */
+const FIRST_SYNC_WAIT_MS = 5_000;
 
 export interface RunningSchedule {
   schedule: DeviceSchedule;
   stop(): Promise<void>;
 }
 
-/** Opens the replica in `config.dataDir` and starts syncing with `config.server`. */
+/**
+ * Opens the replica in `config.dataDir` and starts syncing with `config.server`. A device that
+ * cannot reach the server starts anyway and works from its replica and lease.
+ */
 export async function startDeviceSchedule(
-  _config: DeviceConfig,
-  _clock: Clock,
+  config: DeviceConfig,
+  clock: Clock,
 ): Promise<RunningSchedule> {
-  throw new Error('device sync is not wired yet');
+  mkdirSync(config.dataDir, { recursive: true });
+  const schedule = createDeviceSchedule({
+    serverUrl: config.server.url,
+    officeId: config.officeId,
+    token: config.server.token,
+    deviceId: config.deviceId,
+    role: config.role,
+    databaseFile: join(config.dataDir, 'replica.db'),
+    clock,
+  });
+  schedule.start();
+  await Promise.race([
+    schedule.syncNow().catch(() => undefined),
+    new Promise((resolve) => setTimeout(resolve, FIRST_SYNC_WAIT_MS).unref()),
+  ]);
+  return {
+    schedule,
+    stop: async () => schedule.close(),
+  };
 }
