@@ -51,6 +51,10 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     holdMs: options.holdMs ?? 90_000,
   };
   const server = createServer(createRouter(ROUTES, services));
+  // Devices and portals keep connections open; outlive their idle timeouts so a reused socket is
+  // not closed under a request that is already on its way (ECONNRESET on the client).
+  server.keepAliveTimeout = 65_000;
+  server.headersTimeout = 66_000;
   const sweeper = setInterval(() => sweep(services), options.sweepMs ?? 5_000);
   sweeper.unref();
   await new Promise<void>((resolve, reject) => {
