@@ -109,7 +109,7 @@ async function client(port: number, until: number, tally: Tally, seed: number): 
     const answer = await post(port, '/bookings', {
       start: HOT[i % HOT.length],
       services: [MELDE],
-    }).catch(() => ({ status: 0, body: {} }));
+    }).catch(() => ({ status: 0, body: {} as { ticket?: { code: string } } }));
     tally.latencies.push(performance.now() - started);
     if (answer.status === 201 && answer.body.ticket) {
       tally.booked++;
