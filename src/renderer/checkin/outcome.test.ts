@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { CheckInResultView, CheckInView } from '../../host/contract.ts';
-import { describeOutcome } from './outcome.ts';
+import { describeOutcome, outcomeSound } from './outcome.ts';
 import { CHECKIN_TEXTS } from './texts.ts';
 
 const de = CHECKIN_TEXTS.de;
@@ -101,5 +101,17 @@ describe('describeOutcome', () => {
       (result) => describeOutcome({ kind: 'answered', view: view(result) }, de).tone === 'success',
     );
     expect(green).toEqual(['checked-in', 'already-checked-in']);
+  });
+});
+
+describe('outcomeSound', () => {
+  it('sounds the same as the panel shows, for every result and for no answer', () => {
+    const attempts = [
+      ...ALL_RESULTS.map((result) => ({ kind: 'answered', view: view(result) }) as const),
+      { kind: 'failed' } as const,
+    ];
+    for (const attempt of attempts) {
+      expect(outcomeSound(attempt)).toBe(describeOutcome(attempt, de).sound);
+    }
   });
 });

@@ -78,3 +78,10 @@ export function describeOutcome(attempt: CheckInAttempt, t: CheckInTexts): Outco
     offlineNote: attempt.view.offline ? t.offline : null,
   };
 }
+
+/** The sound of an attempt, whatever the screen language. e.g. already-checked-in → 'accept' */
+export function outcomeSound(attempt: CheckInAttempt): OutcomeSound {
+  if (attempt.kind === 'failed') return 'refuse';
+  const result = attempt.view.result;
+  return result === 'checked-in' || result === 'already-checked-in' ? 'accept' : 'refuse';
+}

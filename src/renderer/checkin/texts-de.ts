@@ -25,6 +25,7 @@ export const de: CheckInTexts = {
   manualCheckFailed: (shown) =>
     `${shown} stimmt nicht: Ein Zeichen ist falsch oder vertauscht. Bitte mit der Terminmarke vergleichen.`,
   manualComplete: (shown) => `${shown} ist vollständig.`,
+  manualPlaceholder: 'z. B. K7M4-QP2X',
   submit: 'Einchecken',
 
   outcomeHeading: 'Ergebnis',
@@ -53,7 +54,7 @@ export const de: CheckInTexts = {
   slotTime: (time) => `Termin ${time} Uhr`,
   ticketCode: (code) => `Terminkennung ${code}`,
   offline: 'Offline geprüft, wird hochgeladen, sobald die Verbindung steht.',
-  via: { camera: 'Kamera', scanner: 'Handscanner', manual: 'Eingabe' },
+  via: { camera: 'per Kamera', scanner: 'per Handscanner', manual: 'per Eingabe' },
   at: (time) => `um ${time} Uhr`,
 
   waitingHeading: (count) => `Eingecheckt, wartet auf Aufruf (${count})`,
@@ -63,7 +64,7 @@ export const de: CheckInTexts = {
     slot: 'Termin',
     checkedInAt: 'Eingecheckt',
     services: 'Anliegen',
-    code: 'Terminkennung',
+    code: 'Kennung',
   },
 
   statusLabel: 'Gerätestatus',

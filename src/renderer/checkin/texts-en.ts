@@ -25,6 +25,7 @@ export const en: CheckInTexts = {
   manualCheckFailed: (shown) =>
     `${shown} is not right: one character is wrong or two are swapped. Please compare with the ticket.`,
   manualComplete: (shown) => `${shown} is complete.`,
+  manualPlaceholder: 'e.g. K7M4-QP2X',
   submit: 'Check in',
 
   outcomeHeading: 'Result',
@@ -53,7 +54,7 @@ export const en: CheckInTexts = {
   slotTime: (time) => `Appointment ${time}`,
   ticketCode: (code) => `Ticket code ${code}`,
   offline: 'Verified offline, will be uploaded when the connection is back.',
-  via: { camera: 'camera', scanner: 'hand scanner', manual: 'typed' },
+  via: { camera: 'by camera', scanner: 'by hand scanner', manual: 'typed in' },
   at: (time) => `at ${time}`,
 
   waitingHeading: (count) => `Checked in, waiting to be called (${count})`,
@@ -63,7 +64,7 @@ export const en: CheckInTexts = {
     slot: 'Appointment',
     checkedInAt: 'Checked in',
     services: 'Concern',
-    code: 'Ticket code',
+    code: 'Code',
   },
 
   statusLabel: 'Device status',

@@ -33,6 +33,7 @@ export interface CheckInTexts {
   manualTooLong: string;
   manualCheckFailed: (shown: string) => string;
   manualComplete: (shown: string) => string;
+  manualPlaceholder: string;
   submit: string;
 
   /** The outcome panel. */

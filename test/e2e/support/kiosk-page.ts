@@ -46,6 +46,8 @@ export interface OpenOptions {
   voices?: string[];
   /** Let axe's injected script run despite the page's CSP (only the scan needs it). */
   bypassCSP?: boolean;
+  /** Install Playwright's fake clock so tests can jump over the idle timeout. */
+  clock?: boolean;
 }
 
 /** A fresh browser context on the kiosk page, with beeps counted and CSP violations recorded. */
@@ -63,6 +65,7 @@ export async function openKiosk(
   });
   await context.addInitScript(instrumentPage, options.voices ?? null);
   const page = await context.newPage();
+  if (options.clock) await page.clock.install();
   await page.goto(url);
   const ui = new KioskUi(page, context);
   await ui.waitForScreen('attract');
