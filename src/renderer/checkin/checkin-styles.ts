@@ -42,8 +42,8 @@ export const CHECKIN_CSS = `
 .ci-scanner-hint { margin: 0.6rem 0 1rem; }
 .ci-manual label { display: block; font-weight: 700; margin-bottom: 0.3rem; }
 .ci-manual-row { display: flex; gap: 0.75rem; }
-.ci-manual input { flex: 1; min-width: 0; min-height: 56px; font: 700 1.8rem ui-monospace, 'DejaVu Sans Mono', monospace;
-  letter-spacing: 0.08em; text-transform: uppercase; padding: 0.3rem 0.75rem; border: 3px solid #4a5563;
+.ci-manual input { flex: 1; min-width: 0; min-height: 56px; font: 700 1.55rem ui-monospace, 'DejaVu Sans Mono', monospace;
+  letter-spacing: 0.04em; text-transform: uppercase; padding: 0.3rem 0.75rem; border: 3px solid #4a5563;
   border-radius: 6px; background: #fff; color: #1d2a3a; }
 .ci-manual input::placeholder { color: #5d6673; text-transform: none; font: 400 1.2rem system-ui, 'DejaVu Sans', sans-serif; letter-spacing: 0; }
 .ci-manual input[aria-invalid='true'] { border-color: #a1001c; border-style: dashed; }
