@@ -8,6 +8,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { readImageFrame } from '../src/scanner/decode-file.ts';
 import { quantile } from './support/stats.ts';
 import {
@@ -40,7 +41,8 @@ interface Outcome {
   ms: number;
 }
 
-const ZXING_SET = '/work/shared/data/zxing-qrcode';
+// The data set sits in shared/ beside the repository (design.md: ../shared/data).
+const ZXING_SET = fileURLToPath(new URL('../../shared/data/zxing-qrcode', import.meta.url));
 const TICKET_PHOTOS = 'test/fixtures/ticket-photos';
 const quick = process.argv.includes('--quick');
 

@@ -3,7 +3,7 @@
  * receives, answers DLE EOT and GS r as configured, and can drop the connection mid-ticket.
  */
 import { type Server, type Socket, createServer } from 'node:net';
-import { readCommand } from '../../src/printer/escpos-reader.ts';
+import { type EscPosCommand, readCommand } from '../../src/printer/escpos-reader.ts';
 
 export interface FakePrinterOptions {
   /** Answers to DLE EOT 1, 2, 4; null for a printer that never answers (write-only). */
@@ -12,6 +12,8 @@ export interface FakePrinterOptions {
   acknowledge?: boolean;
   /** Destroy the connection once this many bytes have arrived on it. */
   dropAfterBytes?: number;
+  /** Called with every command as it arrives (the draw-latency benchmark times `initialize`). */
+  onCommand?: (command: EscPosCommand) => void;
 }
 
 export const READY = { printer: 0x12, offlineCause: 0x12, rollPaper: 0x12 };
@@ -58,6 +60,7 @@ function serve(socket: Socket, options: FakePrinterOptions, chunks: Buffer[]): v
     for (let step = readCommand(buffer, offset); step; step = readCommand(buffer, offset)) {
       offset = step.next;
       const { command } = step;
+      options.onCommand?.(command);
       if (command.op === 'real-time-status' && realTime) {
         const answers: Record<number, number> = {
           1: realTime.printer,

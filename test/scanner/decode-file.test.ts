@@ -2,6 +2,7 @@ import { createCanvas } from '@napi-rs/canvas';
 import { existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { readCheckInInput } from '../../src/core/check-in-input.ts';
 import { createTicketSigner } from '../../src/platform/ticket-signer.ts';
@@ -12,7 +13,8 @@ const manifest = JSON.parse(readFileSync(join(PHOTOS, 'manifest.json'), 'utf8'))
   key: string;
   photos: { file: string; text: string }[];
 };
-const ZXING_SET = '/work/shared/data/zxing-qrcode';
+// The data set sits in shared/ beside the repository (design.md: ../shared/data).
+const ZXING_SET = fileURLToPath(new URL('../../../shared/data/zxing-qrcode', import.meta.url));
 
 function photo(file: string) {
   const entry = manifest.photos.find((p) => p.file === file);
