@@ -35,10 +35,12 @@ export function ScreenFrame({
       data-testid={`screen-${name}`}
     >
       <div className="screen-content">
-        <h1 id="screen-title" ref={heading} tabIndex={-1}>
-          {title}
-        </h1>
-        {lead && <p className="lead">{lead}</p>}
+        <div className="screen-head">
+          <h1 id="screen-title" ref={heading} tabIndex={-1}>
+            {title}
+          </h1>
+          {lead && <p className="lead">{lead}</p>}
+        </div>
         {children}
       </div>
       {actions && <div className="screen-actions">{actions}</div>}

@@ -12,6 +12,18 @@ export function TicketCard({ ticket, withCode }: { ticket: TicketView; withCode:
   const { t, text } = useI18n();
   return (
     <article className="ticket" data-testid="ticket">
+      {/* On screen the code is what matters most: first, so large text never scrolls it away. */}
+      {withCode && (
+        <div className="ticket-code">
+          <QrCode text={ticket.qr} label={t.qrLabel} />
+          <div>
+            <span className="ticket-label">{t.ticketId}</span>
+            <strong className="code" data-testid="ticket-code" dir="ltr">
+              {ticket.codeFormatted}
+            </strong>
+          </div>
+        </div>
+      )}
       <div className="ticket-number">
         <span className="ticket-label">{t.callNumber}</span>
         <strong className="call-number" data-testid="call-number">
@@ -59,17 +71,6 @@ export function TicketCard({ ticket, withCode }: { ticket: TicketView; withCode:
       <p className="ticket-checkin" data-testid="check-in">
         {ticket.checkInNow ? t.checkInNow : t.checkInFrom(ticket.checkInFrom)} {t.watchDisplay}
       </p>
-      {withCode && (
-        <div className="ticket-code">
-          <QrCode text={ticket.qr} label={t.qrLabel} />
-          <div>
-            <span className="ticket-label">{t.ticketId}</span>
-            <strong className="code" data-testid="ticket-code" dir="ltr">
-              {ticket.codeFormatted}
-            </strong>
-          </div>
-        </div>
-      )}
     </article>
   );
 }
