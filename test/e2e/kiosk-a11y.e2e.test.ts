@@ -168,11 +168,13 @@ describe('aids', () => {
     const kiosk = await open({ voices: ['de-DE', 'ar-SA'] });
     await kiosk.toggleAid('readAloud');
     await kiosk.start();
+    await kiosk.pickConcern('Meldebescheinigung');
     await kiosk.chooseLanguage('ar');
     const spoken = await kiosk.spoken();
     expect(spoken[0]?.text).toMatch(/^Ohne Termin hier\? Für kurze Anliegen/);
     expect(spoken[0]?.lang).toBe('de-DE');
     expect(spoken.some((each) => each.text.startsWith('Was möchten Sie erledigen?'))).toBe(true);
+    expect(spoken.map((each) => each.text)).toContain('Meldebescheinigung: gewählt');
     expect(spoken.at(-1)).toMatchObject({ lang: 'ar-SA' });
     expect(spoken.at(-1)?.text).toContain('ماذا تريد أن تنجز؟');
   });

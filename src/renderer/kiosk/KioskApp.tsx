@@ -3,7 +3,7 @@
  * the always-present toolbar; the idle warning on top. Wires settings, host data, idle reset,
  * speech and keyboard (Escape goes one step back) around the flow.
  */
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useMemo, useRef, useState } from 'react';
 import type { CapacityView, HostTransport, OfficeView } from '../../host/contract.ts';
 import { LANGUAGE_META } from '../i18n/index.ts';
 import { speak, stopSpeaking } from '../speech.ts';
@@ -13,11 +13,12 @@ import { Masthead } from './Masthead.tsx';
 import { ScreenView } from './ScreenView.tsx';
 import { Toolbar } from './Toolbar.tsx';
 import { I18nContext, i18nFor } from './i18n-context.ts';
-import { defaultSettings, isPristine, screenBefore, type Settings } from './kiosk-flow.ts';
+import { defaultSettings, isPristine, type Settings } from './kiosk-flow.ts';
 import { useAnnouncer } from './use-announcer.ts';
 import { useDocumentSettings, usePinchGuard } from './use-document-settings.ts';
 import { useCapacity, usePrinterState } from './use-host-data.ts';
-import { useIdle } from './use-idle.ts';
+import { useEscapeBack } from './use-escape-back.ts';
+import { useIdleReset } from './use-idle.ts';
 import { useKioskFlow } from './use-kiosk-flow.ts';
 import { useScreenSpeech } from './use-screen-speech.ts';
 
@@ -55,16 +56,10 @@ export function KioskApp({ transport, office, initialCapacity, now = Date.now }:
     resetFlow();
     setSettings(defaults);
   }, [resetFlow, defaults]);
-  const idleConfig = useMemo(
-    () => ({
-      warnAfterMs: office.idle.warnAfterSeconds * 1000,
-      resetAfterWarningMs: office.idle.resetAfterWarningSeconds * 1000,
-    }),
-    [office.idle],
-  );
   const enabled = !isPristine(screen, settings, defaults);
-  const [idle, extend] = useIdle({ config: idleConfig, enabled, onExpire: reset, now });
+  const [idle, extend] = useIdleReset(office.idle, enabled, reset, now);
   const dialogOpen = idle.phase === 'warning';
+  useEscapeBack(screen, go, dialogOpen);
 
   const onNoVoice = useCallback(() => announce(t.noVoice), [announce, t]);
   useScreenSpeech({
@@ -75,25 +70,23 @@ export function KioskApp({ transport, office, initialCapacity, now = Date.now }:
     onNoVoice,
   });
 
-  useEffect(() => {
-    const onKey = (event: KeyboardEvent) => {
-      const before = event.key === 'Escape' && !dialogOpen ? screenBefore(screen) : null;
-      if (before) go(before);
-    };
-    document.addEventListener('keydown', onKey);
-    return () => document.removeEventListener('keydown', onKey);
-  }, [screen, go, dialogOpen]);
-
+  /** Show a status line, and say it too while read-aloud is on. */
+  const say = (text: string) => {
+    announce(text);
+    if (settings.speech) speak(text, LANGUAGE_META[settings.language].speech);
+  };
   const callStaff = () => {
     transport.call('staff/call', { reason: usesAid(settings) ? 'accessibility' : 'help' }).then(
-      ({ notified }) => announce(notified ? t.staffCalled : t.staffNotReached),
-      () => announce(t.staffNotReached),
+      ({ notified }) => say(notified ? t.staffCalled : t.staffNotReached),
+      () => say(t.staffNotReached),
     );
   };
-  const onTileBlocked = () => {
-    announce(t.maxReached(office.maxServicesPerTicket));
-    if (settings.speech)
-      speak(t.maxReached(office.maxServicesPerTicket), LANGUAGE_META[settings.language].speech);
+  const onTileToggled = (serviceId: string, selected: boolean) => {
+    const service = office.services.find((each) => each.id === serviceId);
+    if (settings.speech && service) {
+      const state = selected ? t.isChosen : t.isNotChosen;
+      speak(`${i18n.text(service.names)}: ${state}`, LANGUAGE_META[settings.language].speech);
+    }
   };
   const onSettings = (next: Settings) => {
     if (!next.speech) stopSpeaking();
@@ -111,7 +104,8 @@ export function KioskApp({ transport, office, initialCapacity, now = Date.now }:
               office={office}
               capacity={capacity}
               printer={printer}
-              onTileBlocked={onTileBlocked}
+              onTileBlocked={() => say(t.maxReached(office.maxServicesPerTicket))}
+              onTileToggled={onTileToggled}
             />
           </main>
           <Announcer message={message} />

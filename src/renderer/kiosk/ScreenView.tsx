@@ -16,10 +16,12 @@ interface ScreenViewProps {
   capacity: CapacityView;
   printer: PrinterState;
   onTileBlocked: () => void;
+  onTileToggled: (serviceId: string, selected: boolean) => void;
 }
 
 /** The screen for the current step of the flow. */
-export function ScreenView({ flow, office, capacity, printer, onTileBlocked }: ScreenViewProps) {
+export function ScreenView(props: ScreenViewProps) {
+  const { flow, office, capacity, printer, onTileBlocked, onTileToggled } = props;
   const { t } = useI18n();
   const { screen, go, reset } = flow;
   switch (screen.name) {
@@ -34,10 +36,12 @@ export function ScreenView({ flow, office, capacity, printer, onTileBlocked }: S
       );
     case 'pick': {
       const max = office.maxServicesPerTicket;
-      const onToggle = (id: string) =>
-        screen.selected.length >= max && !screen.selected.includes(id)
-          ? onTileBlocked()
-          : flow.toggle(id);
+      const onToggle = (id: string) => {
+        const chosen = screen.selected.includes(id);
+        if (!chosen && screen.selected.length >= max) return onTileBlocked();
+        flow.toggle(id);
+        onTileToggled(id, !chosen);
+      };
       return (
         <ConcernPicker
           services={office.services}

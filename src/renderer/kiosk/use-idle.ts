@@ -2,7 +2,8 @@
  * The idle timer wired to the page: touches and keys are activity, a tick every 250 ms
  * advances the clock, and `onExpire` runs once when the warning ran out.
  */
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
+import type { OfficeView } from '../../host/contract.ts';
 import { IDLE_OFF, type IdleConfig, type IdleState, stepIdle } from '../idle-timer.ts';
 
 interface UseIdleOptions {
@@ -49,4 +50,21 @@ export function useIdle({
   const extend = () =>
     setState((current) => stepIdle(current, { type: 'activity', at: now() }, config));
   return [state, extend];
+}
+
+/** The idle timer with the office's timings (`office/get` `idle`, in seconds). */
+export function useIdleReset(
+  idle: OfficeView['idle'],
+  enabled: boolean,
+  onExpire: () => void,
+  now: () => number,
+): [IdleState, () => void] {
+  const config = useMemo(
+    () => ({
+      warnAfterMs: idle.warnAfterSeconds * 1000,
+      resetAfterWarningMs: idle.resetAfterWarningSeconds * 1000,
+    }),
+    [idle],
+  );
+  return useIdle({ config, enabled, onExpire, now });
 }
