@@ -40,8 +40,3 @@ export const LANGUAGE_META: Record<Language, LanguageMeta> = {
 export function localize(text: LocalizedText, language: Language): string {
   return text[language] ?? text.de;
 }
-
-/** Whether the localized text falls back to German, so the element gets `lang="de"`. */
-export function isFallback(text: LocalizedText, language: Language): boolean {
-  return text[language] === undefined;
-}
