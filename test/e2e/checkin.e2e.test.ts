@@ -7,6 +7,7 @@ import axe from 'axe-core';
 import { mkdtempSync, mkdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatTicketCode } from '../../src/core/ticket-code.ts';
@@ -15,8 +16,9 @@ import { launchChromiumWithCamera, sendScannerBurst } from './support/checkin-br
 import { writeCameraFile } from './support/checkin-camera.ts';
 import { type CheckInTestHost, startCheckInTestHost } from './support/checkin-host.ts';
 import { PHOTO_FILE, PHOTO_PAYLOAD } from './support/checkin-tickets.ts';
+import { SCREENSHOT_DIR } from './support/kiosk-page.ts';
 
-const SCREENS = new URL('../../docs/screens/', import.meta.url);
+const SCREENS = pathToFileURL(`${SCREENSHOT_DIR}/`);
 const VIEWPORT = { width: 1280, height: 1024 };
 
 /** A browser on a fresh test host, its camera playing `image` (null: an empty desk). */

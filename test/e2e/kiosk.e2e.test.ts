@@ -61,7 +61,9 @@ describe('the attract screen', () => {
   });
 
   it('updates the capacity live when the host pushes capacity/changed', async () => {
+    const listening = host.eventStreams();
     const kiosk = await open();
+    await expect.poll(() => host.eventStreams()).toBeGreaterThan(listening);
     const capacity = demoCapacity();
     capacity.services = capacity.services.map((each) =>
       each.serviceId === REGISTRATION

@@ -36,6 +36,8 @@ export interface FakeHost {
   answer<N extends HostCallName>(name: N, answer: Answer<N>): void;
   /** Push an event to every open page. */
   push<E extends keyof HostEvents>(event: E, payload: HostEvents[E]): void;
+  /** How many pages listen to events now (a push before a page subscribed is lost). */
+  eventStreams(): number;
   close(): Promise<void>;
 }
 
@@ -132,6 +134,7 @@ export async function startFakeHost(
     answer(name, answer) {
       (answers as Record<string, unknown>)[name] = answer;
     },
+    eventStreams: () => streams.size,
     push(event, payload) {
       for (const stream of streams)
         stream.write(`event: ${event}\ndata: ${JSON.stringify(payload)}\n\n`);

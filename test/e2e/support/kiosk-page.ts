@@ -6,6 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import {
   type Browser,
@@ -19,7 +20,14 @@ import { LANGUAGE_META, MESSAGES, type Messages } from '../../../src/renderer/i1
 
 /** A portrait lobby kiosk (21.5", 1080 × 1920). */
 export const KIOSK_VIEWPORT = { width: 1080, height: 1920 } as const;
-export const SCREENSHOT_DIR = new URL('../../../docs/screens/', import.meta.url).pathname;
+/**
+ * Screenshots go to docs/screens/ only when asked (`npm run screenshots`); an ordinary test run
+ * still takes them, into a temporary folder, so it leaves the working tree as it was.
+ */
+export const SCREENSHOT_DIR =
+  process.env.TERMINMARKE_SCREENSHOTS === 'docs'
+    ? new URL('../../../docs/screens/', import.meta.url).pathname
+    : join(tmpdir(), 'terminmarke-screens');
 
 const AXE_SOURCE = readFileSync(
   join(dirname(createRequire(import.meta.url).resolve('axe-core')), 'axe.min.js'),
@@ -233,7 +241,7 @@ export class KioskUi {
     });
   }
 
-  /** Save a screenshot for people to look at, under docs/screens/. */
+  /** Save a screenshot for people to look at (docs/screens/ with `npm run screenshots`). */
   async screenshot(name: string): Promise<void> {
     await mkdir(SCREENSHOT_DIR, { recursive: true });
     // Let the focus ring and fonts settle; animations are reduced.
