@@ -9,12 +9,13 @@ import type { WritableDb } from '../store/database.ts';
 import { listOfficeIds } from '../store/schedule-repository.ts';
 import { TokenAuthority } from './auth.ts';
 import { expireHolds } from './booking-service.ts';
-import { headCursor } from './change-feed.ts';
-import type { ServerServices } from './context.ts';
+import { headCursor, watchRecordedSlots } from './change-feed.ts';
+import { type ServerServices, bookingContext } from './context.ts';
 import { expireLeases } from './lease-manager.ts';
 import { OfficeRegistry } from './office-registry.ts';
 import { createRouter } from './router.ts';
 import { ROUTES } from './routes.ts';
+import { SlotIndexCache } from './slot-index-cache.ts';
 import { SseHub } from './sse-hub.ts';
 import { WriteQueue } from './write-queue.ts';
 
@@ -41,14 +42,17 @@ export interface RunningServer {
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
   const { db } = options;
   const hub = new SseHub((officeId) => headCursor(db, officeId));
+  const slots = new SlotIndexCache(db);
+  const unwatchSlots = watchRecordedSlots(db, (officeId, slot) => slots.apply(officeId, slot));
   const services: ServerServices = {
     db,
     clock: options.clock,
     offices: new OfficeRegistry(db),
     tokens: new TokenAuthority(db),
-    writes: new WriteQueue(db, () => hub.publishChanges()),
+    writes: new WriteQueue(db, () => hub.publishChanges(), slots),
     hub,
     holdMs: options.holdMs ?? 90_000,
+    slots,
   };
   const server = createServer(createRouter(ROUTES, services));
   // Devices and portals keep connections open; outlive their idle timeouts so a reused socket is
@@ -64,6 +68,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const close = async () => {
     clearInterval(sweeper);
     services.writes.close();
+    unwatchSlots();
     hub.close();
     const closed = new Promise<void>((resolve) => server.close(() => resolve()));
     server.closeIdleConnections();
@@ -78,7 +83,7 @@ function sweep(services: ServerServices): void {
     if (!office) continue;
     services.writes
       .run(() => {
-        const ctx = { db: services.db, office, now: services.clock.now(), holdMs: services.holdMs };
+        const ctx = bookingContext(services, office);
         return expireHolds(ctx) + expireLeases(ctx);
       })
       .catch((error: unknown) => console.error('terminmarke server: sweep failed', error));

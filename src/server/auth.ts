@@ -7,6 +7,7 @@ import type { IncomingMessage } from 'node:http';
 import type { Instant } from '../core/time.ts';
 import type { ReadableDb, WritableDb } from '../store/database.ts';
 import { ApiError } from './errors.ts';
+import { prepared } from '../store/statements.ts';
 
 export const ROLES = ['kiosk', 'checkin', 'display', 'admin'] as const;
 export type Role = (typeof ROLES)[number];
@@ -38,7 +39,8 @@ export function registerToken(
   deviceId: string | null,
   now: Instant,
 ): void {
-  const insert = db.prepare(
+  const insert = prepared(
+    db,
     `INSERT INTO device_tokens (token_hash, office_id, role, device_id, created_at)
      VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
   );
@@ -76,9 +78,10 @@ export class TokenAuthority {
   }
 
   private lookUp(token: string, officeId: string): Principal | null {
-    const rows = this.db
-      .prepare('SELECT role, device_id FROM device_tokens WHERE token_hash = ? AND office_id = ?')
-      .all(hashToken(token), officeId) as { role: Role; device_id: string | null }[];
+    const rows = prepared(
+      this.db,
+      'SELECT role, device_id FROM device_tokens WHERE token_hash = ? AND office_id = ?',
+    ).all(hashToken(token), officeId) as { role: Role; device_id: string | null }[];
     if (rows.length === 0) return null;
     return {
       officeId,

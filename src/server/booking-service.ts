@@ -6,20 +6,21 @@
 import type { Appointment } from '../core/appointment.ts';
 import type { ServiceId } from '../core/catalogue.ts';
 import { findRunStartingAt } from '../core/slot-run.ts';
-import { type NoCapacity, findNextFreeSlot, indexSlots } from '../core/slot-search.ts';
-import { type Instant, DAY_MS, addDays, startOfLocalDay, toLocalDate } from '../core/time.ts';
-import type { WritableDb } from '../store/database.ts';
+import { type NoCapacity, findNextFreeSlot } from '../core/slot-search.ts';
+import { type Instant, type LocalDate, addDays, toLocalDate } from '../core/time.ts';
+import type { ReadableDb, WritableDb } from '../store/database.ts';
 import {
   countWalkInsOn,
   findAppointment,
+  hasExpiredHolds,
   insertAppointment,
   listExpiredHolds,
-  listSlots,
   updateAppointmentStatus,
 } from '../store/schedule-repository.ts';
 import { recordAppointmentChange } from './change-feed.ts';
 import { conflict, notFound, unprocessable } from './errors.ts';
 import type { OfficeContext } from './office-registry.ts';
+import type { SlotIndexCache } from './slot-index-cache.ts';
 import { BOOKING_PREFIX, WALK_IN_PREFIX, newTicketCode, nextCallNumber } from './ticket-factory.ts';
 
 export interface BookingContext {
@@ -28,10 +29,25 @@ export interface BookingContext {
   now: Instant;
   /** How long a kiosk's unconfirmed hold lasts. */
   holdMs: number;
+  /** Every office's slots in memory, kept in step with the store by the change feed. */
+  slots: SlotIndexCache;
 }
 
 /** How far ahead "next day with capacity" looks when today is full. */
-const NEXT_DAY_LOOKAHEAD_DAYS = 14;
+export const NEXT_DAY_LOOKAHEAD_DAYS = 14;
+
+/** A next day within the lookahead, else null. e.g. ('2026-12-20', today '2026-11-24') → null */
+export function withinLookahead(date: LocalDate | null, today: LocalDate): LocalDate | null {
+  return date !== null && date <= addDays(today, NEXT_DAY_LOOKAHEAD_DAYS) ? date : null;
+}
+
+export const SLOT_TAKEN = { code: 'slot-taken', message: 'That time is no longer free.' } as const;
+
+/**
+ * Thrown when the store refused an occupant the in-memory index thought free: the index was
+ * stale. The booking is tried once more against an index rebuilt from the store.
+ */
+class StaleSlotIndex extends Error {}
 
 /** Releases this office's holds that ran out; returns how many. e.g. one held until 09:00, now 09:01 → 1 */
 export function expireHolds(ctx: BookingContext): number {
@@ -55,28 +71,27 @@ export function bookWalkIn(
   request: { serviceIds: ServiceId[]; hold: boolean },
 ): Appointment {
   expireHolds(ctx);
+  return retryOnStaleIndex(ctx, () => drawWalkIn(ctx, request));
+}
+
+function drawWalkIn(
+  ctx: BookingContext,
+  request: { serviceIds: ServiceId[]; hold: boolean },
+): Appointment {
   const { catalogue, id: officeId, timeZone } = ctx.office;
   const today = toLocalDate(ctx.now, timeZone);
   const query = {
     catalogue,
     serviceIds: request.serviceIds,
     walkInsToday: countWalkInsOn(ctx.db, officeId, today),
+    slots: ctx.slots.indexOf(officeId),
   };
-  const dayEnd = startOfLocalDay(addDays(today, 1), timeZone);
-  const slots = indexSlots(listSlots(ctx.db, officeId, ctx.now, dayEnd));
-  const pick = findNextFreeSlot({ ...query, slots }, catalogue.office.policy, ctx.now);
+  const pick = findNextFreeSlot(query, catalogue.office.policy, ctx.now);
   if (pick.kind === 'no-capacity') {
-    // Only today's slots were loaded; look further once, on this rarer path, for the next day.
-    const ahead = indexSlots(
-      listSlots(ctx.db, officeId, dayEnd, dayEnd + NEXT_DAY_LOOKAHEAD_DAYS * DAY_MS),
-    );
-    const wider = findNextFreeSlot({ ...query, slots: ahead }, catalogue.office.policy, ctx.now);
-    throw noCapacity(
-      ctx,
-      wider.kind === 'no-capacity'
-        ? { ...pick, nextDayWithCapacity: wider.nextDayWithCapacity }
-        : pick,
-    );
+    throw noCapacity(ctx, {
+      ...pick,
+      nextDayWithCapacity: withinLookahead(pick.nextDayWithCapacity, today),
+    });
   }
   const callNumber = nextCallNumber(ctx.db, officeId, today, WALK_IN_PREFIX);
   if (callNumber === null) {
@@ -118,11 +133,36 @@ export function bookAt(
 ): Appointment {
   if (request.start < ctx.now) throw unprocessable('start-in-past', 'start: that time has passed.');
   expireHolds(ctx);
+  return retryOnStaleIndex(ctx, () => bookRun(ctx, request));
+}
+
+/**
+ * Answers a booking for a start that is taken without a write: true when `bookAt` now would
+ * refuse it with `slot-taken`. False whenever the write might decide otherwise (a start in the
+ * past, or a hold that ran out and is released first). e.g. start booked on every counter → true
+ */
+export function isStartTaken(
+  view: { db: ReadableDb; office: OfficeContext; now: Instant; slots: SlotIndexCache },
+  request: { serviceIds: ServiceId[]; start: Instant },
+): boolean {
+  if (request.start < view.now || hasExpiredHolds(view.db, view.now)) return false;
+  const run = findRunStartingAt({
+    catalogue: view.office.catalogue,
+    slots: view.slots.indexOf(view.office.id),
+    serviceIds: request.serviceIds,
+    start: request.start,
+  });
+  return run.kind === 'taken';
+}
+
+function bookRun(
+  ctx: BookingContext,
+  request: { serviceIds: ServiceId[]; start: Instant },
+): Appointment {
   const { catalogue, id: officeId, timeZone } = ctx.office;
-  const slots = indexSlots(listSlots(ctx.db, officeId, request.start, request.start + DAY_MS / 4));
   const run = findRunStartingAt({
     catalogue,
-    slots,
+    slots: ctx.slots.indexOf(officeId),
     serviceIds: request.serviceIds,
     start: request.start,
   });
@@ -132,7 +172,7 @@ export function bookAt(
       'start: no counter serving these services has a slot starting at that time.',
     );
   }
-  if (run.kind === 'taken') throw conflict('slot-taken', 'That time is no longer free.');
+  if (run.kind === 'taken') throw conflict(SLOT_TAKEN.code, SLOT_TAKEN.message);
   const callNumber = nextCallNumber(
     ctx.db,
     officeId,
@@ -163,9 +203,35 @@ function insertTicket(ctx: BookingContext, ticket: NewTicket): Appointment {
     createdAt: ctx.now,
     checkedInAt: null,
   };
-  insertAppointment(ctx.db, appointment, ctx.office.timeZone);
+  try {
+    // A savepoint: a refused link must not leave the appointment row behind.
+    ctx.db.transaction(() => insertAppointment(ctx.db, appointment, ctx.office.timeZone))();
+  } catch (error) {
+    if (!isOccupantClash(error)) throw error;
+    ctx.slots.invalidate(ctx.office.id);
+    throw new StaleSlotIndex(`slot index of ${ctx.office.id} disagreed with the store`);
+  }
   recordAppointmentChange(ctx.db, ctx.office.id, ctx.office.timeZone, appointment.code, ctx.now);
   return appointment;
+}
+
+/** The unique index `one_occupant_per_slot` refused a second occupant. */
+function isOccupantClash(error: unknown): boolean {
+  return (
+    error instanceof Error &&
+    (error as { code?: unknown }).code === 'SQLITE_CONSTRAINT_UNIQUE' &&
+    error.message.includes('appointment_slots.slot_id')
+  );
+}
+
+/** Runs a booking; if the store showed the index stale, once more on the rebuilt index. */
+function retryOnStaleIndex<T>(ctx: BookingContext, book: () => T): T {
+  try {
+    return book();
+  } catch (error) {
+    if (!(error instanceof StaleSlotIndex)) throw error;
+    return book();
+  }
 }
 
 /** The office's appointment with a code, or a 404. */

@@ -9,8 +9,24 @@ import type { ReadableDb, WritableDb } from '../store/database.ts';
 import { findAppointment, listSlots } from '../store/schedule-repository.ts';
 import type { ChangeWire, ChangesPageWire } from './wire.ts';
 import { toAppointmentWire, toSlotWire } from './wire.ts';
+import { prepared } from '../store/statements.ts';
 
 export const DEFAULT_PAGE = 500;
+
+type SlotListener = (officeId: string, slot: Slot) => void;
+const slotListeners = new WeakMap<ReadableDb, Set<SlotListener>>();
+
+/**
+ * Calls `listener` with every slot row the feed records on this handle, inside the writing
+ * transaction; returns the disposer. e.g. watchRecordedSlots(db, (office, slot) => cache.apply(office, slot))
+ */
+export function watchRecordedSlots(db: ReadableDb, listener: SlotListener): () => void {
+  let listeners = slotListeners.get(db);
+  if (!listeners) slotListeners.set(db, (listeners = new Set()));
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+
 export const MAX_PAGE = 2000;
 
 function insertChange(
@@ -21,7 +37,8 @@ function insertChange(
   payload: unknown,
   now: Instant,
 ): void {
-  db.prepare(
+  prepared(
+    db,
     'INSERT INTO changes (office_id, kind, entity_id, payload, changed_at) VALUES (?, ?, ?, ?, ?)',
   ).run(officeId, kind, entityId, JSON.stringify(payload), now);
 }
@@ -34,7 +51,8 @@ export function recordSlotChanges(
   slotIds: readonly SlotId[],
   now: Instant,
 ): void {
-  const select = db.prepare(
+  const select = prepared(
+    db,
     'SELECT id, counter_id, starts_at, ends_at, category, status FROM slots WHERE id = ?',
   );
   for (const id of slotIds) {
@@ -58,6 +76,7 @@ export function recordSlotChanges(
       status: row.status,
     };
     insertChange(db, officeId, 'slot', id, toSlotWire(slot, timeZone), now);
+    for (const listener of slotListeners.get(db) ?? []) listener(officeId, slot);
   }
 }
 
@@ -89,15 +108,17 @@ export function recordCatalogueChange(db: WritableDb, catalogue: Catalogue, now:
  */
 export function recordBaseline(db: WritableDb, catalogue: Catalogue, now: Instant): void {
   const officeId = catalogue.office.id;
-  const existing = db.prepare('SELECT 1 FROM changes WHERE office_id = ? LIMIT 1').get(officeId);
+  const existing = prepared(db, 'SELECT 1 FROM changes WHERE office_id = ? LIMIT 1').get(officeId);
   if (existing) return;
   const { timeZone } = catalogue.office;
   recordCatalogueChange(db, catalogue, now);
   for (const slot of listSlots(db, officeId, Number.MIN_SAFE_INTEGER, Number.MAX_SAFE_INTEGER)) {
     insertChange(db, officeId, 'slot', slot.id, toSlotWire(slot, timeZone), now);
   }
-  const codes = db
-    .prepare('SELECT code FROM appointments WHERE office_id = ? ORDER BY starts_at, code')
+  const codes = prepared(
+    db,
+    'SELECT code FROM appointments WHERE office_id = ? ORDER BY starts_at, code',
+  )
     .pluck()
     .all(officeId) as string[];
   for (const code of codes) {
@@ -117,8 +138,7 @@ export function recordBaseline(db: WritableDb, catalogue: Catalogue, now: Instan
 
 /** The newest cursor of an office's feed, 0 when empty. */
 export function headCursor(db: ReadableDb, officeId: OfficeId | string): number {
-  const value = db
-    .prepare('SELECT max(seq) FROM changes WHERE office_id = ?')
+  const value = prepared(db, 'SELECT max(seq) FROM changes WHERE office_id = ?')
     .pluck()
     .get(officeId) as number | null;
   return value ?? 0;
@@ -131,11 +151,10 @@ export function readChanges(
   since: number,
   limit: number,
 ): ChangesPageWire {
-  const rows = db
-    .prepare(
-      'SELECT seq, kind, payload FROM changes WHERE office_id = ? AND seq > ? ORDER BY seq LIMIT ?',
-    )
-    .all(officeId, since, limit + 1) as {
+  const rows = prepared(
+    db,
+    'SELECT seq, kind, payload FROM changes WHERE office_id = ? AND seq > ? ORDER BY seq LIMIT ?',
+  ).all(officeId, since, limit + 1) as {
     seq: number;
     kind: ChangeWire['kind'];
     payload: string;

@@ -9,6 +9,7 @@ import type { Principal, Role, TokenAuthority } from './auth.ts';
 import type { BookingContext } from './booking-service.ts';
 import type { Reply } from './http-io.ts';
 import type { OfficeContext, OfficeRegistry } from './office-registry.ts';
+import type { SlotIndexCache } from './slot-index-cache.ts';
 import type { SseHub } from './sse-hub.ts';
 import type { WriteQueue } from './write-queue.ts';
 
@@ -20,6 +21,7 @@ export interface ServerServices {
   writes: WriteQueue;
   hub: SseHub;
   holdMs: number;
+  slots: SlotIndexCache;
 }
 
 export interface OfficeRequest {
@@ -58,10 +60,14 @@ export type Route =
       handle: (request: GlobalRequest) => HandlerResult;
     };
 
+/** What a write for an office needs, at the current time. e.g. bookingContext(services, office).now */
+export function bookingContext(services: ServerServices, office: OfficeContext): BookingContext {
+  const { db, clock, holdMs, slots } = services;
+  return { db, office, now: clock.now(), holdMs, slots };
+}
+
 /** A write in the next group commit, with the office and the current time. */
 export function runWrite<T>(request: OfficeRequest, work: (ctx: BookingContext) => T): Promise<T> {
   const { services, office } = request;
-  return services.writes.run(() =>
-    work({ db: services.db, office, now: services.clock.now(), holdMs: services.holdMs }),
-  );
+  return services.writes.run(() => work(bookingContext(services, office)));
 }

@@ -7,6 +7,7 @@ import { setSlotStatus, updateAppointmentStatus } from '../store/schedule-reposi
 import { type BookingContext, expireHolds, requireAppointment } from './booking-service.ts';
 import { recordAppointmentChange } from './change-feed.ts';
 import { conflict } from './errors.ts';
+import { prepared } from '../store/statements.ts';
 
 const IN_HAND: readonly Appointment['status'][] = ['booked', 'checked-in', 'called', 'served'];
 
@@ -27,18 +28,19 @@ export function confirmHold(ctx: BookingContext, code: string): Appointment {
 }
 
 function revive(ctx: BookingContext, ticket: Appointment): Appointment {
-  const free = ctx.db
-    .prepare(
-      `SELECT count(*) FROM slots WHERE status = 'free' AND id IN (SELECT value FROM json_each(?))`,
-    )
+  const free = prepared(
+    ctx.db,
+    `SELECT count(*) FROM slots WHERE status = 'free' AND id IN (SELECT value FROM json_each(?))`,
+  )
     .pluck()
     .get(JSON.stringify(ticket.slotIds)) as number;
   if (free !== ticket.slotIds.length) {
     throw conflict('hold-expired', 'The hold ran out and its time was given to someone else.');
   }
-  ctx.db
-    .prepare(`UPDATE appointments SET status = 'booked', held_until = NULL WHERE code = ?`)
-    .run(ticket.code);
+  prepared(
+    ctx.db,
+    `UPDATE appointments SET status = 'booked', held_until = NULL WHERE code = ?`,
+  ).run(ticket.code);
   setSlotStatus(ctx.db, ticket.slotIds, 'booked');
   return recorded(ctx, ticket.code);
 }

@@ -8,6 +8,7 @@ import type { Instant } from '../core/time.ts';
 import type { WritableDb } from '../store/database.ts';
 import { ApiError, badRequest, errorBody } from './errors.ts';
 import type { Reply } from './http-io.ts';
+import { prepared } from '../store/statements.ts';
 
 export interface IdempotencyScope {
   officeId: string;
@@ -48,11 +49,10 @@ export function replayOrRun(
   compute: () => Reply,
 ): Reply {
   if (scope.key === null) return answerOf(compute);
-  const stored = db
-    .prepare(
-      'SELECT fingerprint, status, body FROM idempotency_keys WHERE office_id = ? AND scope = ? AND key = ?',
-    )
-    .get(scope.officeId, scope.scope, scope.key) as
+  const stored = prepared(
+    db,
+    'SELECT fingerprint, status, body FROM idempotency_keys WHERE office_id = ? AND scope = ? AND key = ?',
+  ).get(scope.officeId, scope.scope, scope.key) as
     { fingerprint: string; status: number; body: string } | undefined;
   if (stored) {
     if (stored.fingerprint !== fingerprint) {
@@ -69,7 +69,8 @@ export function replayOrRun(
     };
   }
   const reply = answerOf(compute);
-  db.prepare(
+  prepared(
+    db,
     `INSERT INTO idempotency_keys (office_id, scope, key, fingerprint, status, body, created_at)
      VALUES (?, ?, ?, ?, ?, ?, ?)`,
   ).run(

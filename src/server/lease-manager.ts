@@ -5,13 +5,14 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Catalogue, CounterId, Slot, SlotId } from '../core/catalogue.ts';
-import { type SlotPick, findNextFreeSlot, indexSlots } from '../core/slot-search.ts';
-import { MINUTE_MS, addDays, formatIsoInZone, startOfLocalDay, toLocalDate } from '../core/time.ts';
-import { highestCallSequence, listSlots, setSlotStatus } from '../store/schedule-repository.ts';
+import { type SlotPick, findNextFreeSlot } from '../core/slot-search.ts';
+import { MINUTE_MS, formatIsoInZone, toLocalDate } from '../core/time.ts';
+import { highestCallSequence, setSlotStatus } from '../store/schedule-repository.ts';
 import type { BookingContext } from './booking-service.ts';
 import { recordSlotChanges } from './change-feed.ts';
 import { listCallBlocks } from './ticket-factory.ts';
 import type { LeaseGrantWire, LeaseWire } from './wire.ts';
+import { prepared } from '../store/statements.ts';
 
 /** Runs a kiosk holds at once. */
 export const LEASE_RUNS = 3;
@@ -24,13 +25,16 @@ const CALL_BLOCK_SIZE = 10;
 
 /** Returns expired leases to `free`. e.g. a lease that ran out at 09:10, now 09:11 → freed */
 export function expireLeases(ctx: BookingContext): number {
-  const expired = ctx.db
-    .prepare('SELECT slot_id FROM slot_leases WHERE office_id = ? AND expires_at <= ?')
+  const expired = prepared(
+    ctx.db,
+    'SELECT slot_id FROM slot_leases WHERE office_id = ? AND expires_at <= ?',
+  )
     .pluck()
     .all(ctx.office.id, ctx.now) as SlotId[];
   if (expired.length === 0) return 0;
-  const drop = ctx.db.prepare('DELETE FROM slot_leases WHERE slot_id = ?');
-  const free = ctx.db.prepare(
+  const drop = prepared(ctx.db, 'DELETE FROM slot_leases WHERE slot_id = ?');
+  const free = prepared(
+    ctx.db,
     `UPDATE slots SET status = 'free' WHERE id = ? AND status = 'leased'`,
   );
   for (const slotId of expired) {
@@ -58,11 +62,10 @@ export function grantLeases(ctx: BookingContext, deviceId: string): LeaseGrantWi
     }
     ensureCallBlock(ctx, deviceId, today);
   }
-  const blocks = ctx.db
-    .prepare(
-      'SELECT first, size FROM call_number_blocks WHERE office_id = ? AND local_date = ? AND device_id = ? ORDER BY first',
-    )
-    .all(ctx.office.id, today, deviceId) as { first: number; size: number }[];
+  const blocks = prepared(
+    ctx.db,
+    'SELECT first, size FROM call_number_blocks WHERE office_id = ? AND local_date = ? AND device_id = ? ORDER BY first',
+  ).all(ctx.office.id, today, deviceId) as { first: number; size: number }[];
   return { leases: activeLeases(ctx, deviceId), callNumbers: { date: today, blocks } };
 }
 
@@ -82,9 +85,7 @@ function leaseShape(catalogue: Catalogue) {
 function pickRun(ctx: BookingContext, aheadMinutes: number): SlotPick | null {
   const shape = leaseShape(ctx.office.catalogue);
   if (!shape) return null;
-  const { timeZone } = ctx.office;
-  const dayEnd = startOfLocalDay(addDays(toLocalDate(ctx.now, timeZone), 1), timeZone);
-  const slots = indexSlots(listSlots(ctx.db, ctx.office.id, ctx.now, dayEnd));
+  const slots = ctx.slots.indexOf(ctx.office.id);
   const policy = { ...shape.catalogue.office.policy, minLeadMinutes: aheadMinutes, dailyCap: null };
   const pick = findNextFreeSlot({ ...shape, slots, walkInsToday: 0 }, policy, ctx.now);
   return pick.kind === 'slot' ? pick : null;
@@ -94,7 +95,8 @@ function leaseRun(ctx: BookingContext, deviceId: string, run: SlotPick): void {
   const { minLeadMinutes } = ctx.office.catalogue.office.policy;
   const expiresAt = run.start - (minLeadMinutes + RETURN_MARGIN_MINUTES) * MINUTE_MS;
   const leaseId = randomUUID();
-  const insert = ctx.db.prepare(
+  const insert = prepared(
+    ctx.db,
     `INSERT INTO slot_leases (slot_id, office_id, device_id, lease_id, leased_at, expires_at)
      VALUES (?, ?, ?, ?, ?, ?)`,
   );
@@ -106,13 +108,12 @@ function leaseRun(ctx: BookingContext, deviceId: string, run: SlotPick): void {
 
 /** The device's current leases, one entry per run. */
 export function activeLeases(ctx: BookingContext, deviceId: string): LeaseWire[] {
-  const rows = ctx.db
-    .prepare(
-      `SELECT l.lease_id, l.expires_at, s.id, s.counter_id, s.starts_at, s.ends_at
+  const rows = prepared(
+    ctx.db,
+    `SELECT l.lease_id, l.expires_at, s.id, s.counter_id, s.starts_at, s.ends_at
        FROM slot_leases l JOIN slots s ON s.id = l.slot_id
        WHERE l.office_id = ? AND l.device_id = ? AND l.expires_at > ? ORDER BY s.starts_at`,
-    )
-    .all(ctx.office.id, deviceId, ctx.now) as {
+  ).all(ctx.office.id, deviceId, ctx.now) as {
     lease_id: string;
     expires_at: number;
     id: string;
@@ -155,16 +156,15 @@ function ensureCallBlock(ctx: BookingContext, deviceId: string, date: string): v
   const officeId = ctx.office.id;
   const highest = highestCallSequence(ctx.db, officeId, date, 'K');
   const all = listCallBlocks(ctx.db, officeId, date);
-  const mine = ctx.db
-    .prepare(
-      'SELECT first, size FROM call_number_blocks WHERE office_id = ? AND local_date = ? AND device_id = ?',
-    )
-    .all(officeId, date, deviceId) as { first: number; size: number }[];
-  const used = ctx.db
-    .prepare(
-      `SELECT CAST(substr(call_number, 2) AS INTEGER) FROM appointments
+  const mine = prepared(
+    ctx.db,
+    'SELECT first, size FROM call_number_blocks WHERE office_id = ? AND local_date = ? AND device_id = ?',
+  ).all(officeId, date, deviceId) as { first: number; size: number }[];
+  const used = prepared(
+    ctx.db,
+    `SELECT CAST(substr(call_number, 2) AS INTEGER) FROM appointments
        WHERE office_id = ? AND local_date = ? AND substr(call_number, 1, 1) = 'K'`,
-    )
+  )
     .pluck()
     .all(officeId, date) as number[];
   const usedSet = new Set(used);
@@ -176,9 +176,8 @@ function ensureCallBlock(ctx: BookingContext, deviceId: string, date: string): v
   const first = Math.max(highest, ...all.map((b) => b.first + b.size - 1)) + 1;
   const size = Math.min(CALL_BLOCK_SIZE, 999 - first + 1);
   if (size <= 0) return;
-  ctx.db
-    .prepare(
-      'INSERT INTO call_number_blocks (office_id, local_date, first, size, device_id, leased_at) VALUES (?, ?, ?, ?, ?, ?)',
-    )
-    .run(officeId, date, first, size, deviceId, ctx.now);
+  prepared(
+    ctx.db,
+    'INSERT INTO call_number_blocks (office_id, local_date, first, size, device_id, leased_at) VALUES (?, ?, ?, ?, ?, ?)',
+  ).run(officeId, date, first, size, deviceId, ctx.now);
 }

@@ -11,6 +11,7 @@ import { findAppointment, insertAppointment, setSlotStatus } from '../store/sche
 import type { BookingContext } from './booking-service.ts';
 import { recordAppointmentChange } from './change-feed.ts';
 import { conflict, unprocessable } from './errors.ts';
+import { prepared } from '../store/statements.ts';
 
 export interface OfflineTicket {
   code: TicketCode;
@@ -54,14 +55,13 @@ export function acceptOfflineTicket(
     (s) => !(s.status === 'free' || (s.status === 'leased' && s.device_id === deviceId)),
   );
   if (lost) throw conflict('lease-lost', `Slot ${lost.id} is no longer leased to this kiosk.`);
-  const taken = ctx.db
-    .prepare(
-      'SELECT 1 FROM appointments WHERE office_id = ? AND local_date = ? AND call_number = ?',
-    )
-    .get(ctx.office.id, localDateOf(ctx, ticket.start), ticket.callNumber);
+  const taken = prepared(
+    ctx.db,
+    'SELECT 1 FROM appointments WHERE office_id = ? AND local_date = ? AND call_number = ?',
+  ).get(ctx.office.id, localDateOf(ctx, ticket.start), ticket.callNumber);
   if (taken)
     throw conflict('call-number-taken', `Call number ${ticket.callNumber} is already used today.`);
-  const drop = ctx.db.prepare('DELETE FROM slot_leases WHERE slot_id = ?');
+  const drop = prepared(ctx.db, 'DELETE FROM slot_leases WHERE slot_id = ?');
   for (const slot of slots) drop.run(slot.id);
   setSlotStatus(ctx.db, ticket.slotIds, 'free');
   const appointment: Appointment = {
@@ -81,7 +81,8 @@ function localDateOf(ctx: BookingContext, instant: Instant): string {
 }
 
 function loadSlots(ctx: BookingContext, slotIds: readonly SlotId[]): SlotState[] {
-  const select = ctx.db.prepare(
+  const select = prepared(
+    ctx.db,
     `SELECT s.id, s.counter_id, s.starts_at, s.ends_at, s.status, l.device_id
      FROM slots s LEFT JOIN slot_leases l ON l.slot_id = s.id WHERE s.id = ? AND s.office_id = ?`,
   );

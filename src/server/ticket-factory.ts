@@ -14,10 +14,11 @@ import { type TicketCode, makeTicketCode } from '../core/ticket-code.ts';
 import type { LocalDate } from '../core/time.ts';
 import type { ReadableDb } from '../store/database.ts';
 import { highestCallSequence } from '../store/schedule-repository.ts';
+import { prepared } from '../store/statements.ts';
 
 /** A random Terminkennung not yet used in the store. e.g. → 'K7M4QP2X' */
 export function newTicketCode(db: ReadableDb): TicketCode {
-  const exists = db.prepare('SELECT 1 FROM appointments WHERE code = ?').pluck();
+  const exists = prepared(db, 'SELECT 1 FROM appointments WHERE code = ?').pluck();
   for (;;) {
     const code = makeTicketCode(randomBytes(7));
     // 32^7 codes: a clash is rare, but a second holder of one code would be worse than a loop.
@@ -31,9 +32,10 @@ export function listCallBlocks(
   officeId: string,
   date: LocalDate,
 ): CallNumberBlock[] {
-  return db
-    .prepare('SELECT first, size FROM call_number_blocks WHERE office_id = ? AND local_date = ?')
-    .all(officeId, date) as CallNumberBlock[];
+  return prepared(
+    db,
+    'SELECT first, size FROM call_number_blocks WHERE office_id = ? AND local_date = ?',
+  ).all(officeId, date) as CallNumberBlock[];
 }
 
 /**

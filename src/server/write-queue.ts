@@ -4,6 +4,7 @@
  * One fsync then acknowledges many bookings, and none is answered before it is on disk.
  */
 import { type WritableDb, withTicketTransaction } from '../store/database.ts';
+import type { TransactionJournal } from './slot-index-cache.ts';
 
 interface Job {
   work: () => unknown;
@@ -25,6 +26,8 @@ export class WriteQueue {
     private readonly db: WritableDb,
     /** Called after each commit, e.g. to poke devices listening for changes. */
     private readonly afterCommit: () => void,
+    /** Memory that follows the writes (the slot index) and must forget what is rolled back. */
+    private readonly journal: TransactionJournal | null = null,
   ) {}
 
   /** Runs `work` in the next group transaction; resolves once it is durable. e.g. await q.run(() => book(…)) */
@@ -55,11 +58,16 @@ export class WriteQueue {
     if (jobs.length === 0) return;
     let outcomes: Outcome[];
     try {
-      outcomes = withTicketTransaction(this.db, () => jobs.map((job) => this.runOne(job)));
+      outcomes = withTicketTransaction(this.db, () => {
+        this.journal?.begin();
+        return jobs.map((job) => this.runOne(job));
+      });
     } catch (error) {
+      this.journal?.rollback();
       for (const job of jobs) job.reject(error);
       return;
     }
+    this.journal?.commit();
     jobs.forEach((job, i) => {
       const outcome = outcomes[i] as Outcome;
       if (outcome.ok) job.resolve(outcome.value);
@@ -69,10 +77,12 @@ export class WriteQueue {
   }
 
   private runOne(job: Job): Outcome {
+    const mark = this.journal?.mark() ?? 0;
     try {
       // A nested better-sqlite3 transaction is a savepoint: a failing job undoes only itself.
       return { ok: true, value: this.db.transaction(job.work)() };
     } catch (error) {
+      this.journal?.undoTo(mark);
       return { ok: false, error };
     }
   }

@@ -42,7 +42,8 @@ export function openDatabase(file: string, options: OpenOptions = {}): WritableD
  * disk, not just in the OS cache, before anything is printed (design.md §3). A throw rolls back.
  */
 export function withTicketTransaction<T>(db: WritableDb, work: () => T): T {
-  // The pragma cannot change inside a transaction, so it brackets it.
+  // The pragma cannot change inside a transaction, so it brackets it. Not a kept statement:
+  // SQLite applies this pragma when it is prepared, so re-running a prepared one does nothing.
   db.pragma('synchronous = FULL');
   try {
     return db.transaction(work).immediate();

@@ -8,6 +8,7 @@ import type { Catalogue, OfficeId, Slot, SlotId, SlotStatus } from '../core/cata
 import type { TicketCode } from '../core/ticket-code.ts';
 import { type Instant, type LocalDate, toLocalDate } from '../core/time.ts';
 import type { ReadableDb, WritableDb } from './database.ts';
+import { prepared } from './statements.ts';
 
 export interface OfficeRecord {
   catalogue: Catalogue;
@@ -16,7 +17,8 @@ export interface OfficeRecord {
 
 /** Creates or replaces an office's catalogue and ticket key. */
 export function saveOffice(db: WritableDb, record: OfficeRecord, now: Instant): void {
-  db.prepare(
+  prepared(
+    db,
     `INSERT INTO offices (id, catalogue, ticket_key, updated_at) VALUES (?, ?, ?, ?)
      ON CONFLICT (id) DO UPDATE SET catalogue = excluded.catalogue,
        ticket_key = excluded.ticket_key, updated_at = excluded.updated_at`,
@@ -25,15 +27,16 @@ export function saveOffice(db: WritableDb, record: OfficeRecord, now: Instant): 
 
 /** The office's catalogue and key, or null for an unknown office. */
 export function loadOffice(db: ReadableDb, officeId: string): OfficeRecord | null {
-  const row = db.prepare('SELECT catalogue, ticket_key FROM offices WHERE id = ?').get(officeId) as
-    { catalogue: string; ticket_key: string } | undefined;
+  const row = prepared(db, 'SELECT catalogue, ticket_key FROM offices WHERE id = ?').get(
+    officeId,
+  ) as { catalogue: string; ticket_key: string } | undefined;
   if (!row) return null;
   return { catalogue: JSON.parse(row.catalogue) as Catalogue, ticketKey: row.ticket_key };
 }
 
 /** Ids of every office in the store. */
 export function listOfficeIds(db: ReadableDb): OfficeId[] {
-  return (db.prepare('SELECT id FROM offices ORDER BY id').pluck().all() as string[]).map(
+  return (prepared(db, 'SELECT id FROM offices ORDER BY id').pluck().all() as string[]).map(
     (id) => id as OfficeId,
   );
 }
@@ -60,7 +63,8 @@ function toSlot(row: SlotRow): Slot {
 
 /** Inserts slots or overwrites them by id (the replica applies the server's view this way). */
 export function upsertSlots(db: WritableDb, officeId: OfficeId, slots: Iterable<Slot>): void {
-  const statement = db.prepare(
+  const statement = prepared(
+    db,
     `INSERT INTO slots (id, office_id, counter_id, starts_at, ends_at, category, status)
      VALUES (?, ?, ?, ?, ?, ?, ?)
      ON CONFLICT (id) DO UPDATE SET status = excluded.status, category = excluded.category,
@@ -73,13 +77,12 @@ export function upsertSlots(db: WritableDb, officeId: OfficeId, slots: Iterable<
 
 /** Slots of an office that start in [from, to), ordered by counter and start. */
 export function listSlots(db: ReadableDb, officeId: string, from: Instant, to: Instant): Slot[] {
-  const rows = db
-    .prepare(
-      `SELECT id, counter_id, starts_at, ends_at, category, status FROM slots
+  const rows = prepared(
+    db,
+    `SELECT id, counter_id, starts_at, ends_at, category, status FROM slots
        WHERE office_id = ? AND starts_at >= ? AND starts_at < ?
        ORDER BY counter_id, starts_at`,
-    )
-    .all(officeId, from, to) as SlotRow[];
+  ).all(officeId, from, to) as SlotRow[];
   return rows.map(toSlot);
 }
 
@@ -89,7 +92,7 @@ export function setSlotStatus(
   slotIds: readonly SlotId[],
   status: SlotStatus,
 ): number {
-  const statement = db.prepare('UPDATE slots SET status = ? WHERE id = ?');
+  const statement = prepared(db, 'UPDATE slots SET status = ? WHERE id = ?');
   let changed = 0;
   for (const id of slotIds) changed += statement.run(status, id).changes;
   return changed;
@@ -100,7 +103,8 @@ export function setSlotStatus(
  * second occupant of any slot throw, whatever path tried it.
  */
 export function insertAppointment(db: WritableDb, a: Appointment, timeZone: string): void {
-  db.prepare(
+  prepared(
+    db,
     `INSERT INTO appointments (code, office_id, counter_id, starts_at, ends_at, local_date, status,
        source, service_ids, call_number, created_at, held_until, checked_in_at)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -119,7 +123,8 @@ export function insertAppointment(db: WritableDb, a: Appointment, timeZone: stri
     a.heldUntil,
     a.checkedInAt,
   );
-  const link = db.prepare(
+  const link = prepared(
+    db,
     'INSERT INTO appointment_slots (appointment_code, slot_id, occupying) VALUES (?, ?, ?)',
   );
   const occupying = isOccupying(a.status) ? 1 : 0;
@@ -168,7 +173,7 @@ function toAppointment(row: AppointmentRow): Appointment {
 
 /** The appointment with a code, or null. */
 export function findAppointment(db: ReadableDb, code: string): Appointment | null {
-  const row = db.prepare(`${SELECT_APPOINTMENT} WHERE a.code = ?`).get(code) as
+  const row = prepared(db, `${SELECT_APPOINTMENT} WHERE a.code = ?`).get(code) as
     AppointmentRow | undefined;
   return row ? toAppointment(row) : null;
 }
@@ -179,11 +184,10 @@ export function listAppointmentsOn(
   officeId: string,
   date: LocalDate,
 ): Appointment[] {
-  const rows = db
-    .prepare(
-      `${SELECT_APPOINTMENT} WHERE a.office_id = ? AND a.local_date = ? ORDER BY a.starts_at, a.code`,
-    )
-    .all(officeId, date) as AppointmentRow[];
+  const rows = prepared(
+    db,
+    `${SELECT_APPOINTMENT} WHERE a.office_id = ? AND a.local_date = ? ORDER BY a.starts_at, a.code`,
+  ).all(officeId, date) as AppointmentRow[];
   return rows.map(toAppointment);
 }
 
@@ -199,7 +203,8 @@ export function updateAppointmentStatus(
 ): boolean {
   const before = findAppointment(db, code);
   if (!before) return false;
-  db.prepare(
+  prepared(
+    db,
     `UPDATE appointments SET status = ?, checked_in_at = COALESCE(?, checked_in_at),
        held_until = ? WHERE code = ?`,
   ).run(status, changes.checkedInAt ?? null, changes.heldUntil ?? null, code);
@@ -211,11 +216,11 @@ export function updateAppointmentStatus(
 
 /** Walk-in tickets of an office on a local date that still count (for the daily cap). */
 export function countWalkInsOn(db: ReadableDb, officeId: string, date: LocalDate): number {
-  return db
-    .prepare(
-      `SELECT count(*) FROM appointments WHERE office_id = ? AND local_date = ?
+  return prepared(
+    db,
+    `SELECT count(*) FROM appointments WHERE office_id = ? AND local_date = ?
        AND source = 'walk-in' AND status NOT IN ('cancelled')`,
-    )
+  )
     .pluck()
     .get(officeId, date) as number;
 }
@@ -227,11 +232,11 @@ export function highestCallSequence(
   date: LocalDate,
   prefix: string,
 ): number {
-  const value = db
-    .prepare(
-      `SELECT max(CAST(substr(call_number, 2) AS INTEGER)) FROM appointments
+  const value = prepared(
+    db,
+    `SELECT max(CAST(substr(call_number, 2) AS INTEGER)) FROM appointments
        WHERE office_id = ? AND local_date = ? AND substr(call_number, 1, 1) = ?`,
-    )
+  )
     .pluck()
     .get(officeId, date, prefix) as number | null;
   return value ?? 0;
@@ -239,10 +244,22 @@ export function highestCallSequence(
 
 /** Held appointments whose hold ran out before `now`. */
 export function listExpiredHolds(db: ReadableDb, now: Instant): Appointment[] {
-  const rows = db
-    .prepare(
-      `${SELECT_APPOINTMENT} WHERE a.status = 'held' AND a.held_until IS NOT NULL AND a.held_until < ?`,
-    )
-    .all(now) as AppointmentRow[];
+  const rows = prepared(
+    db,
+    `${SELECT_APPOINTMENT} WHERE a.status = 'held' AND a.held_until IS NOT NULL AND a.held_until < ?`,
+  ).all(now) as AppointmentRow[];
   return rows.map(toAppointment);
+}
+
+/**
+ * True when some hold ran out before `now` (a partial-index probe, cheaper than listing them).
+ * e.g. one held until 09:00, now 09:01 → true
+ */
+export function hasExpiredHolds(db: ReadableDb, now: Instant): boolean {
+  return (
+    prepared(
+      db,
+      `SELECT 1 FROM appointments WHERE status = 'held' AND held_until IS NOT NULL AND held_until < ? LIMIT 1`,
+    ).get(now) !== undefined
+  );
 }
