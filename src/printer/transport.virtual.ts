@@ -12,6 +12,7 @@ import {
   type PrintFailureReason,
   type PrinterStatus,
   type PrinterTransport,
+  errorCode,
   errorText,
   failure,
 } from './transport.ts';
@@ -53,8 +54,7 @@ export function createVirtualTransport(dir: string, paper: PaperWidth = 80): Vir
       if (before.kind === 'problem') return failure(before.reason, before.detail);
       try {
         await mkdir(dir, { recursive: true });
-        const base = join(dir, `ticket-${String(await nextNumber(dir)).padStart(4, '0')}`);
-        await writeFile(`${base}.bin`, job);
+        const base = await claimTicketFile(dir, job);
         await writeFile(`${base}.png`, await renderEscPosPicture(job, paper));
         last = { bin: `${base}.bin`, png: `${base}.png` };
         return { ok: true, acknowledged: true, paperNearEnd: false };
@@ -71,6 +71,23 @@ async function readSimulation(dir: string): Promise<PrintFailureReason | null> {
     return REASONS.find((reason) => reason === text) ?? null;
   } catch {
     return null;
+  }
+}
+
+/**
+ * Writes the job as the next free `ticket-NNNN.bin` and returns its base name. The file is
+ * created exclusively, so two jobs at once (or two kiosks sharing a folder) never take the same
+ * number. e.g. a folder with ticket-0001.bin → 'DIR/ticket-0002'
+ */
+async function claimTicketFile(dir: string, job: Uint8Array): Promise<string> {
+  for (let number = await nextNumber(dir); ; number++) {
+    const base = join(dir, `ticket-${String(number).padStart(4, '0')}`);
+    try {
+      await writeFile(`${base}.bin`, job, { flag: 'wx' });
+      return base;
+    } catch (error) {
+      if (errorCode(error) !== 'EEXIST') throw error;
+    }
   }
 }
 

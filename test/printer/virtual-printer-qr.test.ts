@@ -1,3 +1,4 @@
+import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -49,5 +50,26 @@ describe('the virtual printer', () => {
       makeSampleTicket(),
     );
     expect(outcome).toMatchObject({ ok: false, reason: 'cover-open' });
+  });
+});
+
+describe('the virtual printer under concurrent jobs', () => {
+  it('gives every job its own file, also when two arrive at once', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'terminmarke-virtual-'));
+    try {
+      const printer = createVirtualTransport(dir, 58);
+      const results = await Promise.all(
+        [1, 2, 3].map((n) => printer.send(new Uint8Array([0x1b, 0x40, 0x41 + n, 0x0a]))),
+      );
+      expect(results.every((r) => r.ok)).toBe(true);
+      const bins = readdirSync(dir)
+        .filter((f) => f.endsWith('.bin'))
+        .sort();
+      expect(bins).toEqual(['ticket-0001.bin', 'ticket-0002.bin', 'ticket-0003.bin']);
+      const contents = bins.map((f) => readFileSync(join(dir, f))[2]).sort();
+      expect(contents).toEqual([0x42, 0x43, 0x44]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
