@@ -1,6 +1,6 @@
 /**
  * The central server: the store, the routes on plain node:http, the SSE hub, and a sweeper that
- * releases expired holds and leases even when nobody books.
+ * releases expired holds and leases and unclaimed walk-ins (no-show) even when nobody books.
  */
 import { type Server, createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -12,6 +12,7 @@ import { expireHolds } from './booking-service.ts';
 import { headCursor, watchRecordedSlots } from './change-feed.ts';
 import { type ServerServices, bookingContext } from './context.ts';
 import { expireLeases } from './lease-manager.ts';
+import { releaseUnclaimedWalkIns } from './no-show-sweep.ts';
 import { OfficeRegistry } from './office-registry.ts';
 import { createRouter } from './router.ts';
 import { ROUTES } from './routes.ts';
@@ -27,7 +28,7 @@ export interface ServerOptions {
   host?: string;
   /** How long a kiosk's unconfirmed hold lasts; 90 s by default. */
   holdMs?: number;
-  /** How often expired holds and leases are swept; 5 s by default. */
+  /** How often expired holds, leases and unclaimed walk-ins are swept; 5 s by default. */
   sweepMs?: number;
 }
 
@@ -84,7 +85,7 @@ function sweep(services: ServerServices): void {
     services.writes
       .run(() => {
         const ctx = bookingContext(services, office);
-        return expireHolds(ctx) + expireLeases(ctx);
+        return expireHolds(ctx) + expireLeases(ctx) + releaseUnclaimedWalkIns(ctx);
       })
       .catch((error: unknown) => console.error('terminmarke server: sweep failed', error));
   }
