@@ -80,6 +80,12 @@ export type NoCapacityReasonView =
 
 export type DrawResult =
   | { outcome: 'printed'; ticket: TicketView }
+  /**
+   * Reserved but not printed (`ticket/draw` with `print: false`), so the screen can read the
+   * ticket aloud first; `ticket/print` prints it, `ticket/abandon` gives it back, and the hold
+   * runs out at `holdExpiresAt` (ISO) as after a failed print.
+   */
+  | { outcome: 'held'; ticket: TicketView; holdExpiresAt: string }
   | {
       outcome: 'print-failed';
       reason: PrintFailureReason;
@@ -137,11 +143,18 @@ export interface DeviceStatusView {
 export interface HostHandlers {
   'office/get': () => Promise<OfficeView>;
   'capacity/get': () => Promise<CapacityView>;
-  'ticket/draw': (arg: { services: string[]; language: Language }) => Promise<DrawResult>;
+  /** Reserve → print → confirm; with `print: false` (default true) reserve only: `held`. */
+  'ticket/draw': (arg: {
+    services: string[];
+    language: Language;
+    print?: boolean;
+  }) => Promise<DrawResult>;
+  /** Prints a `held` ticket and confirms it; a failure answers `print-failed` as a draw does. */
+  'ticket/print': (arg: { code: string }) => Promise<DrawResult>;
   'ticket/retry-print': (arg: { code: string }) => Promise<DrawResult>;
   /** The citizen keeps the ticket on screen (photographed it): the hold is confirmed. */
   'ticket/keep-on-screen': (arg: { code: string }) => Promise<{ confirmed: boolean }>;
-  /** The citizen walks away from a failed print: the hold is released now. */
+  /** The citizen walks away from a failed print or a held ticket: the hold is released now. */
   'ticket/abandon': (arg: { code: string }) => Promise<{ released: boolean }>;
   'checkin/submit': (arg: { input: string }) => Promise<CheckInView>;
   'checkin/waiting': () => Promise<WaitingTicketView[]>;

@@ -14,6 +14,7 @@ import { HostCallError } from './dispatch.ts';
 import type { EventHub } from './event-hub.ts';
 import type { DeviceSchedule, HoldResult } from './ports.ts';
 import {
+  type HeldTicket,
   type IssuanceState,
   type Timer,
   createTicketIssuance,
@@ -126,6 +127,11 @@ export function createDeviceHost(options: DeviceHostOptions): DeviceHost {
         );
     }
   };
+  const toHeldResult = (held: HeldTicket): DrawResult => ({
+    outcome: 'held',
+    ticket: viewOf(held.ticket.code),
+    holdExpiresAt: new Date(held.holdExpiresAt).toISOString(),
+  });
   const viewOf = (code: string): TicketView => {
     const view = views.get(code);
     if (!view)
@@ -177,16 +183,19 @@ export function createDeviceHost(options: DeviceHostOptions): DeviceHost {
       }),
     'capacity/get': async () =>
       toCapacityView(schedule.capacity(clock.now()), catalogue().office.timeZone),
-    'ticket/draw': async ({ services, language }) => {
+    'ticket/draw': async ({ services, language, print = true }) => {
       if (options.role !== 'kiosk')
         throw new HostCallError('wrong-role', 'Only a kiosk issues tickets.', 403);
       const chosen = checkServices(services);
       if (isRateLimited()) return { outcome: 'refused', reason: 'rate-limited' };
       reservingLanguage = language;
-      const state = await issuance.draw(chosen);
+      const state = print ? await issuance.draw(chosen) : await issuance.hold(chosen);
       publishCapacity();
-      return toDrawResult(state, chosen);
+      return state.kind === 'held' ? toHeldResult(state) : toDrawResult(state, chosen);
     },
+    // Printing a held ticket for the first time is the same step as printing it again.
+    'ticket/print': async ({ code }) =>
+      toDrawResult(await issuance.choose(code as never, 'retry'), []),
     'ticket/retry-print': async ({ code }) =>
       toDrawResult(await issuance.choose(code as never, 'retry'), []),
     'ticket/keep-on-screen': async ({ code }) => {

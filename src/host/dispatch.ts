@@ -16,8 +16,10 @@ const ARGUMENTS: { [N in HostCallName]: z.ZodType | null } = {
     .object({
       services: z.array(z.string().min(1).max(64)).min(1).max(10),
       language: z.enum(LANGUAGES),
+      print: z.boolean().optional(),
     })
     .strict(),
+  'ticket/print': z.object({ code }).strict(),
   'ticket/retry-print': z.object({ code }).strict(),
   'ticket/keep-on-screen': z.object({ code }).strict(),
   'ticket/abandon': z.object({ code }).strict(),

@@ -78,8 +78,14 @@ export interface TicketIssuance<Refusal = never> {
   /** Reserve → print → confirm. */
   draw(services: readonly ServiceId[]): Promise<IssuanceState<Refusal>>;
   /**
+   * Reserve only, for a ticket read aloud before it prints: the slot stays held, its hold timer
+   * running as after a failed print, until `choose` prints ('retry'), keeps or cancels it.
+   */
+  hold(services: readonly ServiceId[]): Promise<HeldTicket | NotHeld<Refusal>>;
+  /**
    * The citizen's answer on the failure screen: 'keep' (kept on screen / photographed) confirms,
-   * 'retry' prints again, 'cancel' releases. A late answer gets the final state.
+   * 'retry' prints again, 'cancel' releases. A late answer gets the final state. A ticket from
+   * `hold` is printed the first time by 'retry': the same step as printing it again.
    */
   choose(code: TicketCode, choice: CitizenChoice): Promise<IssuanceState>;
   /** States reached without a call (the hold timeout); returns the disposer. */
@@ -109,7 +115,8 @@ export const systemTimer: Timer = {
 /**
  * The issuing workflow over its ports. e.g. draw([meldebescheinigung]) with a printer that is
  * out of paper → { kind: 'print-failed', reason: 'paper-out', ticket, holdExpiresAt }; then
- * choose(code, 'keep') → { kind: 'kept-on-screen' }, or at holdExpiresAt → released ('timeout')
+ * choose(code, 'keep') → { kind: 'kept-on-screen' }, or at holdExpiresAt → released ('timeout').
+ * Read aloud first: hold([meldebescheinigung]) → { kind: 'held', … }; choose(code, 'retry') → printed
  */
 export function createTicketIssuance<Refusal = never>(
   ports: IssuancePorts<Refusal>,
@@ -182,7 +189,8 @@ export function createTicketIssuance<Refusal = never>(
     }
   };
 
-  const hold = (held: HeldTicket): Pending => {
+  /** Registers a held ticket as pending and starts its hold timer. */
+  const register = (held: HeldTicket): Pending => {
     const code = held.ticket.code;
     const entry: Pending = { held, cancelTimer: () => undefined, busy: false, expired: false };
     pending.set(code, entry);
@@ -196,7 +204,12 @@ export function createTicketIssuance<Refusal = never>(
     async draw(services) {
       const held = await ports.store.reserve(services);
       if (held.kind === 'not-held') return held;
-      return step(hold(held), () => printHeld(held));
+      return step(register(held), () => printHeld(held));
+    },
+    async hold(services) {
+      const held = await ports.store.reserve(services);
+      if (held.kind === 'held') register(held);
+      return held;
     },
     async choose(code, choice) {
       const entry = pending.get(code);

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { joinSentences, pickVoice, speak } from './speech.ts';
 
 const voice = (lang: string, localService = false) => ({ lang, localService, name: lang });
@@ -20,8 +20,33 @@ describe('pickVoice', () => {
 });
 
 describe('speak', () => {
+  afterEach(() => {
+    vi.unstubAllGlobals();
+  });
+
   it('says there is no voice when speech synthesis is missing', () => {
-    expect(speak('Hallo', 'de-DE', undefined)).toBe('no-voice');
+    expect(speak('Hallo', 'de-DE', { synth: undefined })).toBe('no-voice');
+  });
+
+  it('tells when a text was read to its end, but not when a newer text cut it off', () => {
+    const utterances: { onend: (() => void) | null }[] = [];
+    const synth = {
+      getVoices: () => [voice('de-DE')],
+      cancel: () => utterances.at(-2)?.onend?.(),
+      speak: (utterance: { onend: (() => void) | null }) => utterances.push(utterance),
+    } as unknown as SpeechSynthesis;
+    class Utterance {
+      onend: (() => void) | null = null;
+      onerror: (() => void) | null = null;
+      constructor(readonly text: string) {}
+    }
+    vi.stubGlobal('SpeechSynthesisUtterance', Utterance);
+    const ended: string[] = [];
+    speak('Erster Text', 'de-DE', { synth, onEnd: () => ended.push('first') });
+    speak('Zweiter Text', 'de-DE', { synth, onEnd: () => ended.push('second') });
+    utterances[0]?.onend?.();
+    utterances[1]?.onend?.();
+    expect(ended).toEqual(['second']);
   });
 });
 

@@ -30,23 +30,49 @@ export function pickVoice<V extends Pick<SpeechSynthesisVoice, 'lang' | 'localSe
   return best;
 }
 
-/** Speak a text in a language, cutting off anything still being read. */
-export function speak(text: string, tag: string, synth = globalThis.speechSynthesis): SpeakOutcome {
+/** The utterance being read; one that was cut off by a newer one or a stop has not "ended". */
+let current: SpeechSynthesisUtterance | null = null;
+
+export interface SpeakOptions {
+  synth?: SpeechSynthesis | undefined;
+  /**
+   * Runs once when the text was read to its end (or the engine failed on it), never when a
+   * newer text or a stop cut it off: engines differ in whether a cancel fires `end` or `error`.
+   */
+  onEnd?: () => void;
+}
+
+/**
+ * Speak a text in a language, cutting off anything still being read.
+ * e.g. speak('Ihre Aufrufnummer: K042.', 'de-DE', { onEnd: print }) → 'speaking', print after it
+ */
+export function speak(text: string, tag: string, options: SpeakOptions = {}): SpeakOutcome {
+  const synth = 'synth' in options ? options.synth : globalThis.speechSynthesis;
   if (!synth) return 'no-voice';
   const voice = pickVoice(synth.getVoices(), tag);
   if (!voice) return 'no-voice';
-  synth.cancel();
   const utterance = new SpeechSynthesisUtterance(text);
+  // Current before the cancel, so an `end` the cancel fires for the old text is seen as stale.
+  current = utterance;
+  synth.cancel();
   utterance.voice = voice;
   utterance.lang = voice.lang;
   // A little slower than default: plain language is also slow language.
   utterance.rate = 0.9;
+  const finish = () => {
+    if (current !== utterance) return;
+    current = null;
+    options.onEnd?.();
+  };
+  utterance.onend = finish;
+  utterance.onerror = finish;
   synth.speak(utterance);
   return 'speaking';
 }
 
 /** Stop reading aloud. */
 export function stopSpeaking(synth = globalThis.speechSynthesis): void {
+  current = null;
   synth?.cancel();
 }
 

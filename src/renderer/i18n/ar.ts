@@ -49,6 +49,11 @@ export const ar: Messages = {
   bring: 'يرجى إحضار',
   done: 'تم',
 
+  readingTitle: 'تذكرتك',
+  readingLead: 'نقرأ لك تذكرتك. ثم تتم طباعتها.',
+  readingPrinting: 'تتم الآن طباعة تذكرتك.',
+  printNow: 'اطبع الآن',
+
   noCapacityTitle: 'عذرًا، لا يوجد موعد متاح',
   noCapacityReason: {
     'closed-today': 'المكتب مغلق اليوم.',

@@ -49,6 +49,11 @@ export const de: Messages = {
   bring: 'Bitte mitbringen',
   done: 'Fertig',
 
+  readingTitle: 'Ihre Terminmarke',
+  readingLead: 'Wir lesen Ihnen die Terminmarke vor. Danach wird sie gedruckt.',
+  readingPrinting: 'Ihre Terminmarke wird jetzt gedruckt.',
+  printNow: 'Jetzt drucken',
+
   noCapacityTitle: 'Leider kein freier Termin',
   noCapacityReason: {
     'closed-today': 'Das Bürgerbüro ist heute geschlossen.',

@@ -49,6 +49,11 @@ export const en: Messages = {
   bring: 'Please bring',
   done: 'Done',
 
+  readingTitle: 'Your ticket',
+  readingLead: 'We read your ticket to you. Then it prints.',
+  readingPrinting: 'Your ticket is printing now.',
+  printNow: 'Print now',
+
   noCapacityTitle: 'Sorry, no free appointment',
   noCapacityReason: {
     'closed-today': 'The office is closed today.',

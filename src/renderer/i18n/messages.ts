@@ -59,6 +59,12 @@ export interface Messages {
   bring: string;
   done: string;
 
+  /** Read aloud on: the ticket is held and read before it prints. */
+  readingTitle: string;
+  readingLead: string;
+  readingPrinting: string;
+  printNow: string;
+
   /** No free capacity. */
   noCapacityTitle: string;
   noCapacityReason: Record<NoCapacityReasonView, string>;

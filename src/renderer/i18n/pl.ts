@@ -49,6 +49,11 @@ export const pl: Messages = {
   bring: 'Prosimy zabrać',
   done: 'Gotowe',
 
+  readingTitle: 'Twój bilet',
+  readingLead: 'Przeczytamy Ci bilet. Potem zostanie wydrukowany.',
+  readingPrinting: 'Twój bilet jest teraz drukowany.',
+  printNow: 'Drukuj teraz',
+
   noCapacityTitle: 'Niestety brak wolnego terminu',
   noCapacityReason: {
     'closed-today': 'Urząd jest dziś zamknięty.',

@@ -49,6 +49,11 @@ export const ru: Messages = {
   bring: 'Возьмите с собой',
   done: 'Готово',
 
+  readingTitle: 'Ваш талон',
+  readingLead: 'Мы прочитаем вам талон. Потом он напечатается.',
+  readingPrinting: 'Ваш талон сейчас печатается.',
+  printNow: 'Печатать сейчас',
+
   noCapacityTitle: 'К сожалению, свободного времени нет',
   noCapacityReason: {
     'closed-today': 'Сегодня бюро не работает.',

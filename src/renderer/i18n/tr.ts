@@ -49,6 +49,11 @@ export const tr: Messages = {
   bring: 'Lütfen yanınızda getirin',
   done: 'Tamam',
 
+  readingTitle: 'Biletiniz',
+  readingLead: 'Biletinizi size okuyoruz. Sonra yazdırılacak.',
+  readingPrinting: 'Biletiniz şimdi yazdırılıyor.',
+  printNow: 'Şimdi yazdır',
+
   noCapacityTitle: 'Maalesef boş randevu yok',
   noCapacityReason: {
     'closed-today': 'Büro bugün kapalı.',

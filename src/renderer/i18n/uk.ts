@@ -49,6 +49,11 @@ export const uk: Messages = {
   bring: 'Візьміть із собою',
   done: 'Готово',
 
+  readingTitle: 'Ваш талон',
+  readingLead: 'Ми прочитаємо вам талон. Потім він надрукується.',
+  readingPrinting: 'Ваш талон зараз друкується.',
+  printNow: 'Друкувати зараз',
+
   noCapacityTitle: 'На жаль, вільного часу немає',
   noCapacityReason: {
     'closed-today': 'Сьогодні бюро не працює.',

@@ -20,6 +20,7 @@ import { useCapacity, usePrinterState } from './use-host-data.ts';
 import { useEscapeBack } from './use-escape-back.ts';
 import { useIdleReset } from './use-idle.ts';
 import { useKioskFlow } from './use-kiosk-flow.ts';
+import { useReadThenPrint } from './use-read-then-print.ts';
 import { useScreenSpeech } from './use-screen-speech.ts';
 
 interface KioskAppProps {
@@ -68,7 +69,10 @@ export function KioskApp({ transport, office, initialCapacity, now = Date.now }:
     screenKey: screen.name,
     root: main,
     onNoVoice,
+    // A held ticket prints once it was read out; `print` ignores every other screen.
+    onSpoken: flow.print,
   });
+  useReadThenPrint(screen, settings.speech, flow.print);
 
   /** Show a status line, and say it too while read-aloud is on. */
   const say = (text: string) => {

@@ -6,6 +6,7 @@ import { DrawingScreen } from './DrawingScreen.tsx';
 import { NoCapacityScreen } from './NoCapacityScreen.tsx';
 import { NoticeScreen } from './NoticeScreen.tsx';
 import { PrintFailedScreen } from './PrintFailedScreen.tsx';
+import { ReadingScreen } from './ReadingScreen.tsx';
 import { TicketScreen } from './TicketScreen.tsx';
 import { useI18n } from './i18n-context.ts';
 import type { useKioskFlow } from './use-kiosk-flow.ts';
@@ -56,6 +57,15 @@ export function ScreenView(props: ScreenViewProps) {
     }
     case 'drawing':
       return <DrawingScreen />;
+    case 'reading':
+      return (
+        <ReadingScreen
+          ticket={screen.ticket}
+          printing={screen.printing}
+          onPrint={flow.print}
+          onCancel={reset}
+        />
+      );
     case 'ticket':
       return <TicketScreen ticket={screen.ticket} kept={screen.kept} onDone={reset} />;
     case 'print-failed':

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { TicketView } from '../../host/contract.ts';
 import {
   defaultSettings,
+  drawRequest,
   heldTicketCode,
   isPristine,
   screenAfterDraw,
@@ -53,11 +54,29 @@ describe('screenAfterDraw', () => {
   });
 });
 
+describe('reading the ticket aloud before it prints', () => {
+  it('asks the host to hold the ticket only while read-aloud is on', () => {
+    expect(drawRequest(['a'], { ...defaults, speech: true })).toEqual({
+      services: ['a'],
+      language: 'de',
+      print: false,
+    });
+    expect(drawRequest(['a'], defaults)).toEqual({ services: ['a'], language: 'de' });
+  });
+
+  it('shows a held ticket to be read, and nothing leads back out of it with Escape', () => {
+    const screen = screenAfterDraw({ outcome: 'held', ticket, holdExpiresAt: '' }, ['a']);
+    expect(screen).toEqual({ name: 'reading', ticket, printing: false });
+    expect(screenBefore(screen)).toBeNull();
+  });
+});
+
 describe('heldTicketCode', () => {
-  it('names the held ticket only while a failed print waits for a decision', () => {
+  it('names the held ticket while a failed print waits for a decision or it is read aloud', () => {
     expect(heldTicketCode({ name: 'print-failed', ticket, reason: 'offline', busy: false })).toBe(
       'K7M4QP2X',
     );
+    expect(heldTicketCode({ name: 'reading', ticket, printing: false })).toBe('K7M4QP2X');
     expect(heldTicketCode({ name: 'ticket', ticket, kept: true })).toBeNull();
   });
 });

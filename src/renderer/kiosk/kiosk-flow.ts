@@ -15,6 +15,8 @@ export type Screen =
   | { name: 'attract' }
   | { name: 'pick'; selected: string[] }
   | { name: 'drawing'; selected: string[] }
+  /** Held, not printed yet: read aloud first (read-aloud on), then printed. */
+  | { name: 'reading'; ticket: TicketView; printing: boolean }
   | { name: 'ticket'; ticket: TicketView; kept: boolean }
   | { name: 'print-failed'; ticket: TicketView; reason: PrintFailureReason; busy: boolean }
   | {
@@ -67,6 +69,8 @@ export function screenAfterDraw(result: DrawResult, selected: string[]): Screen 
   switch (result.outcome) {
     case 'printed':
       return { name: 'ticket', ticket: result.ticket, kept: false };
+    case 'held':
+      return { name: 'reading', ticket: result.ticket, printing: false };
     case 'print-failed':
       return { name: 'print-failed', ticket: result.ticket, reason: result.reason, busy: false };
     case 'no-capacity':
@@ -84,7 +88,19 @@ export function screenAfterDraw(result: DrawResult, selected: string[]): Screen 
 
 /** The code of a ticket still held for this citizen, which a reset must release. */
 export function heldTicketCode(screen: Screen): string | null {
-  return screen.name === 'print-failed' ? screen.ticket.code : null;
+  return screen.name === 'print-failed' || screen.name === 'reading' ? screen.ticket.code : null;
+}
+
+/**
+ * The `ticket/draw` argument: with read-aloud on, reserve only, so the ticket is read before it
+ * prints. e.g. (['a'], { language: 'tr', speech: true }) → { services: ['a'], language: 'tr', print: false }
+ */
+export function drawRequest(
+  services: string[],
+  settings: Pick<Settings, 'language' | 'speech'>,
+): { services: string[]; language: Language; print?: boolean } {
+  const request = { services, language: settings.language };
+  return settings.speech ? { ...request, print: false } : request;
 }
 
 /** Where Escape and "back" lead from a screen, or null where nothing is behind it. */

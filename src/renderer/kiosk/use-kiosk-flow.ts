@@ -4,7 +4,14 @@
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { HostTransport } from '../../host/contract.ts';
-import { type Screen, heldTicketCode, screenAfterDraw, toggleConcern } from './kiosk-flow.ts';
+import { HostCallError } from '../transport.ts';
+import {
+  type Screen,
+  drawRequest,
+  heldTicketCode,
+  screenAfterDraw,
+  toggleConcern,
+} from './kiosk-flow.ts';
 import type { Settings } from './kiosk-flow.ts';
 
 interface KioskFlow {
@@ -14,6 +21,8 @@ interface KioskFlow {
   draw: () => void;
   retry: () => void;
   keep: () => void;
+  /** Print the ticket held while it was read aloud; a second call while printing does nothing. */
+  print: () => void;
   /** Release any held ticket and return to the attract screen. */
   reset: () => void;
 }
@@ -28,9 +37,11 @@ export function useKioskFlow(
   const [screen, setScreen] = useState<Screen>({ name: 'attract' });
   // The idle reset runs from a timer: it needs the screen as it is then, not as it was rendered.
   const current = useRef(screen);
+  const failed = useRef(onCallFailed);
   useEffect(() => {
     current.current = screen;
-  }, [screen]);
+    failed.current = onCallFailed;
+  }, [screen, onCallFailed]);
   const toggle = (serviceId: string) =>
     setScreen((shown) =>
       shown.name === 'pick'
@@ -41,7 +52,7 @@ export function useKioskFlow(
     if (screen.name !== 'pick' || screen.selected.length === 0) return;
     const selected = screen.selected;
     setScreen({ name: 'drawing', selected });
-    transport.call('ticket/draw', { services: selected, language: settings.language }).then(
+    transport.call('ticket/draw', drawRequest(selected, settings)).then(
       (result) => setScreen(screenAfterDraw(result, selected)),
       () => setScreen({ name: 'error' }),
     );
@@ -74,11 +85,31 @@ export function useKioskFlow(
       },
     );
   };
+  // Called from speech events and timers too: it reads the screen through the ref, and marks it
+  // printing there at once so a tap and the end of speech together print once.
+  const print = useCallback(() => {
+    const held = current.current;
+    if (held.name !== 'reading' || held.printing) return;
+    current.current = { ...held, printing: true };
+    setScreen(current.current);
+    transport.call('ticket/print', { code: held.ticket.code }).then(
+      (result) => setScreen(screenAfterDraw(result, [])),
+      (error: unknown) => {
+        if (error instanceof HostCallError && error.code === 'ticket-released') {
+          setScreen({ name: 'expired' });
+          return;
+        }
+        // The held ticket is still valid: stay with it, the citizen can tap "print now" again.
+        setScreen({ ...held, printing: false });
+        failed.current();
+      },
+    );
+  }, [transport]);
   const reset = useCallback(() => {
     const held = heldTicketCode(current.current);
     // The hold would also run out on its own; releasing now gives the slot back sooner.
     if (held) transport.call('ticket/abandon', { code: held }).catch(() => undefined);
     setScreen({ name: 'attract' });
   }, [transport]);
-  return { screen, go: setScreen, toggle, draw, retry, keep, reset };
+  return { screen, go: setScreen, toggle, draw, retry, keep, print, reset };
 }

@@ -84,6 +84,7 @@ export function createCheckInHandlers(
     'device/status': async () => ({ ...state.status }),
     'capacity/get': wrongRole,
     'ticket/draw': wrongRole,
+    'ticket/print': wrongRole,
     'ticket/retry-print': wrongRole,
     'ticket/keep-on-screen': wrongRole,
     'ticket/abandon': wrongRole,

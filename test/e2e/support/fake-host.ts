@@ -43,6 +43,9 @@ export interface FakeHost {
 
 let bundle: Promise<string> | null = null;
 
+/** When a held ticket's slot would be given back: 90 s after the demo's 09:38. */
+const HOLD_EXPIRES = '2026-11-24T09:39:30+01:00';
+
 /** The renderer bundle as the host will build it (esbuild, bundled, automatic JSX), built once. */
 export function bundleRenderer(): Promise<string> {
   bundle ??= build({
@@ -60,13 +63,17 @@ export function bundleRenderer(): Promise<string> {
   return bundle;
 }
 
-/** The default answers: the demo office, its capacity, and a printed ticket. */
+/** The default answers: the demo office, its capacity, a printed (or, asked so, held) ticket. */
 function defaultAnswers(office: OfficeView, capacity: CapacityView): Answers {
   return {
     'office/get': () => office,
     'capacity/get': () => capacity,
     'device/status': () => ({ connection: 'online', printer: 'ready', pendingUploads: 0 }),
-    'ticket/draw': ({ services }) => ({ outcome: 'printed', ticket: demoTicket(office, services) }),
+    'ticket/draw': ({ services, print }) =>
+      print === false
+        ? { outcome: 'held', ticket: demoTicket(office, services), holdExpiresAt: HOLD_EXPIRES }
+        : { outcome: 'printed', ticket: demoTicket(office, services) },
+    'ticket/print': () => ({ outcome: 'printed', ticket: demoTicket(office, []) }),
     'ticket/retry-print': () => ({ outcome: 'printed', ticket: demoTicket(office, []) }),
     'ticket/keep-on-screen': () => ({ confirmed: true }),
     'ticket/abandon': () => ({ released: true }),

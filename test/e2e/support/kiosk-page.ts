@@ -107,14 +107,21 @@ function instrumentPage(voices: string[] | null): void {
     lang = '';
     voice: unknown = null;
     rate = 1;
+    onend: (() => void) | null = null;
+    onerror: (() => void) | null = null;
     constructor(readonly text: string) {}
   }
+  // The fake never finishes on its own: a test ends the reading with `finishSpeaking()`.
+  let last: FakeUtterance | null = null;
+  record.__finishSpeaking = () => last?.onend?.();
   Object.defineProperty(window, 'SpeechSynthesisUtterance', { value: FakeUtterance });
   Object.defineProperty(window, 'speechSynthesis', {
     value: {
       getVoices: () => fakeVoices,
-      speak: (utterance: FakeUtterance) =>
-        spoken.push({ text: utterance.text, lang: utterance.lang }),
+      speak: (utterance: FakeUtterance) => {
+        last = utterance;
+        spoken.push({ text: utterance.text, lang: utterance.lang });
+      },
       cancel: () => undefined,
     },
   });
@@ -256,6 +263,13 @@ export class KioskUi {
   spoken(): Promise<{ text: string; lang: string }[]> {
     return this.page.evaluate(
       () => (window as unknown as { __spoken: { text: string; lang: string }[] }).__spoken,
+    );
+  }
+
+  /** The fake speech engine reaches the end of what it was last asked to say. */
+  finishSpeaking(): Promise<void> {
+    return this.page.evaluate(() =>
+      (window as unknown as { __finishSpeaking: () => void }).__finishSpeaking(),
     );
   }
 

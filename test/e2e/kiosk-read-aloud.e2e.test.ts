@@ -1,0 +1,137 @@
+/**
+ * The ticket read aloud before it prints (design.md §7): with read-aloud on, the kiosk draws
+ * without printing (`print: false`), shows and speaks the held ticket in the chosen language,
+ * and only then calls `ticket/print`, or at once on "print now". A fake speech engine records
+ * what it is asked to say and ends the reading when the test says so.
+ */
+import type { Browser } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { type FakeHost, startFakeHost } from './support/fake-host.ts';
+import { printFailed, REGISTRATION } from './support/fake-views.ts';
+import { type KioskUi, launchChromium, openKiosk, type OpenOptions } from './support/kiosk-page.ts';
+import { serviceName } from './support/screen-tour.ts';
+
+let browser: Browser;
+let host: FakeHost;
+let ui: KioskUi | null = null;
+
+beforeAll(async () => {
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+beforeEach(async () => {
+  host = await startFakeHost();
+});
+afterEach(async () => {
+  await ui?.close();
+  ui = null;
+  await host.close();
+});
+
+async function open(options: OpenOptions = {}): Promise<KioskUi> {
+  ui = await openKiosk(browser, host.url, { voices: ['de-DE', 'tr-TR', 'ar-SA'], ...options });
+  return ui;
+}
+
+const callsNamed = (name: string) => host.calls.filter((call) => call.name === name);
+
+/** Read-aloud on, one concern chosen, "print ticket" pressed: the held ticket shows. */
+async function holdTicket(kiosk: KioskUi): Promise<void> {
+  await kiosk.toggleAid('readAloud');
+  await kiosk.drawTicketFor([serviceName(host.office, REGISTRATION, kiosk.language)], 'reading');
+}
+
+describe('reading the ticket aloud before it prints', () => {
+  it('speaks call number, time, waiting area, check-in and what to bring before the print call', async () => {
+    const kiosk = await open();
+    await holdTicket(kiosk);
+    expect(callsNamed('ticket/draw').at(-1)?.arg).toEqual({
+      services: [REGISTRATION],
+      language: 'de',
+      print: false,
+    });
+    await expect
+      .poll(async () => (await kiosk.spoken()).at(-1)?.text ?? '')
+      .toContain('Ihre Aufrufnummer. K042.');
+    const reading = (await kiosk.spoken()).at(-1);
+    expect(reading?.lang).toBe('de-DE');
+    for (const part of [
+      'Ihr Termin. heute, 09:50 Uhr.',
+      'Bitte warten Sie hier. Wartebereich A, Erdgeschoss.',
+      'Einchecken ab 09:35 Uhr',
+      'Bitte mitbringen. Personalausweis oder Reisepass.',
+    ]) {
+      expect(reading?.text).toContain(part);
+    }
+    expect(callsNamed('ticket/print')).toEqual([]);
+
+    await kiosk.finishSpeaking();
+    await kiosk.waitForScreen('ticket');
+    expect(callsNamed('ticket/print')).toEqual([
+      { name: 'ticket/print', arg: { code: 'K7M4QP2X' } },
+    ]);
+  });
+
+  it('reads in the language on screen and prints at once on "print now"', async () => {
+    const kiosk = await open();
+    await kiosk.chooseLanguage('tr');
+    await holdTicket(kiosk);
+    await expect
+      .poll(async () => (await kiosk.spoken()).at(-1))
+      .toMatchObject({ lang: 'tr-TR', text: expect.stringContaining('K042') });
+    await kiosk.button(kiosk.t.printNow).click();
+    await kiosk.waitForScreen('ticket');
+    expect(callsNamed('ticket/print')).toHaveLength(1);
+    expect(callsNamed('ticket/abandon')).toEqual([]);
+  });
+
+  it('gives the held ticket back when the citizen cancels', async () => {
+    const kiosk = await open();
+    await holdTicket(kiosk);
+    await kiosk.button(kiosk.t.cancel).click();
+    await kiosk.waitForScreen('attract');
+    expect(callsNamed('ticket/abandon')).toEqual([
+      { name: 'ticket/abandon', arg: { code: 'K7M4QP2X' } },
+    ]);
+    expect(callsNamed('ticket/print')).toEqual([]);
+  });
+
+  it('shows the printer-failure screen when printing the held ticket fails', async () => {
+    host.answer('ticket/print', () => printFailed(host.office, [REGISTRATION]));
+    const kiosk = await open();
+    await holdTicket(kiosk);
+    await kiosk.finishSpeaking();
+    await kiosk.waitForScreen('print-failed');
+  });
+
+  it('prints the held ticket at once when read-aloud is switched off', async () => {
+    const kiosk = await open();
+    await holdTicket(kiosk);
+    await kiosk.toggleAid('readAloud');
+    await kiosk.waitForScreen('ticket');
+    expect(callsNamed('ticket/print')).toHaveLength(1);
+  });
+
+  it('draws and prints in one call while read-aloud is off', async () => {
+    const kiosk = await open();
+    await kiosk.drawTicketFor([serviceName(host.office, REGISTRATION, 'de')]);
+    expect(callsNamed('ticket/draw').at(-1)?.arg).toEqual({
+      services: [REGISTRATION],
+      language: 'de',
+    });
+    expect(callsNamed('ticket/print')).toEqual([]);
+  });
+
+  it('passes axe on the reading screen, right to left in Arabic', async () => {
+    const kiosk = await open({ bypassCSP: true });
+    await kiosk.chooseLanguage('ar');
+    await holdTicket(kiosk);
+    expect(await kiosk.page.evaluate(() => document.documentElement.dir)).toBe('rtl');
+    expect(await kiosk.accessibilityViolations()).toEqual([]);
+    await kiosk.screenshot('ar-reading');
+    await kiosk.page.keyboard.press('Escape');
+    await kiosk.waitForScreen('reading');
+  });
+});
