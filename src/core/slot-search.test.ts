@@ -352,3 +352,16 @@ function exhaustiveEarliestStart(
   }
   return best;
 }
+
+describe('opening hours of a day', () => {
+  it('are computed once per office and date and are the same answer every time', () => {
+    const catalogue = makeTestCatalogue({ closedDates: ['2026-11-25'] });
+    const first = openingIntervals(catalogue.office, '2026-11-24');
+    expect(openingIntervals(catalogue.office, '2026-11-24')).toBe(first);
+    expect(Object.isFrozen(first)).toBe(true);
+    expect(openingIntervals(catalogue.office, '2026-11-25')).toEqual([]);
+    // Another office object (a new catalogue from the server) is computed afresh.
+    const changed = makeTestCatalogue({ closedDates: ['2026-11-24'] });
+    expect(openingIntervals(changed.office, '2026-11-24')).toEqual([]);
+  });
+});
