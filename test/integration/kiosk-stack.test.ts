@@ -2,17 +2,17 @@
  * The whole stack without a browser: the seeded server process, a kiosk host and a check-in host
  * syncing with it, the virtual printer. What a citizen and the staff do, checked on the server.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DrawResult } from '../../src/host/contract.ts';
 import { type DemoStack, startDemoStack } from '../support/demo-stack.ts';
-import { useTempDir } from '../support/temp-dir.ts';
 
 const MELDE = '99115003012000';
 const PIN = '99008004011001';
 let stack: DemoStack;
-const dirs = useTempDir();
+let dir = '';
 
 async function hostCall(
   url: string,
@@ -29,9 +29,13 @@ async function hostCall(
 
 describe('kiosk, check-in window and central server together', () => {
   beforeAll(async () => {
-    stack = await startDemoStack({ dir: dirs(), now: '2026-11-24T09:38:00+01:00' });
+    dir = mkdtempSync(join(tmpdir(), 'terminmarke-stack-'));
+    stack = await startDemoStack({ dir, now: '2026-11-24T09:38:00+01:00' });
   }, 60_000);
-  afterAll(async () => stack?.stop());
+  afterAll(async () => {
+    await stack?.stop();
+    rmSync(dir, { recursive: true, force: true });
+  });
 
   it('prints a ticket for two concerns that the server holds as a booked walk-in', async () => {
     const kiosk = stack.kiosk?.url ?? '';

@@ -1,4 +1,4 @@
-/** A fresh temporary directory per test, removed afterwards. */
+/** A fresh temporary directory per test, removed after each test (not for beforeAll set-ups). */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
