@@ -26,7 +26,7 @@ export interface ServerOptions {
   port: number;
   /** Interface to listen on; all interfaces when left out. */
   host?: string;
-  /** How long a kiosk's unconfirmed hold lasts; 90 s by default. */
+  /** How long a kiosk's unconfirmed hold lasts; 180 s by default (a print attempt and a decision). */
   holdMs?: number;
   /** How often expired holds, leases and unclaimed walk-ins are swept; 5 s by default. */
   sweepMs?: number;
@@ -52,7 +52,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     tokens: new TokenAuthority(db),
     writes: new WriteQueue(db, () => hub.publishChanges(), slots),
     hub,
-    holdMs: options.holdMs ?? 90_000,
+    holdMs: options.holdMs ?? 180_000,
     slots,
   };
   const server = createServer(createRouter(ROUTES, services));

@@ -34,7 +34,9 @@ function readArgs(args: string[], env: NodeJS.ProcessEnv): ServerArgs {
       host: { type: 'string' },
       seed: { type: 'string' },
       token: { type: 'string' },
-      'hold-seconds': { type: 'string', default: '90' },
+      // A hold covers a print attempt (up to ~20 s when the printer does not answer) and a
+      // citizen deciding on the printer-failure screen what to do with the ticket on screen.
+      'hold-seconds': { type: 'string', default: '180' },
     },
     strict: true,
   });

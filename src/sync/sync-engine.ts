@@ -33,7 +33,8 @@ const PAGE = 1000;
 export class SyncEngine {
   connection: ConnectionState = 'connecting';
   office: OfficeRecord | null;
-  holdMs = 90_000;
+  /** Until the server says otherwise (device-config): the server's default hold. */
+  holdMs = 180_000;
   readonly uploader: Uploader;
   private readonly events: EventStream;
   private pollTimer: NodeJS.Timeout | null = null;

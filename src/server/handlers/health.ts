@@ -1,4 +1,5 @@
 /** `GET /api/v1/health`: no token; says the server and its store answer. */
+import { formatIsoInZone } from '../../core/time.ts';
 import type { Route } from '../context.ts';
 
 export const healthRoutes: Route[] = [
@@ -12,7 +13,8 @@ export const healthRoutes: Route[] = [
         status: 200,
         body: {
           status: 'ok',
-          time: new Date(services.clock.now()).toISOString(),
+          // Times in responses carry an offset (design.md §4); the server itself has no zone.
+          time: formatIsoInZone(services.clock.now(), 'UTC'),
           version: '0.1.0',
         },
       };
