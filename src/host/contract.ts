@@ -156,6 +156,7 @@ export interface HostHandlers {
   'ticket/keep-on-screen': (arg: { code: string }) => Promise<{ confirmed: boolean }>;
   /** The citizen walks away from a failed print or a held ticket: the hold is released now. */
   'ticket/abandon': (arg: { code: string }) => Promise<{ released: boolean }>;
+  /** The check-in window, or a lobby kiosk whose office allows self check-in (`selfCheckIn`). */
   'checkin/submit': (arg: { input: string }) => Promise<CheckInView>;
   'checkin/waiting': () => Promise<WaitingTicketView[]>;
   'staff/call': (arg: { reason: 'help' | 'accessibility' }) => Promise<{ notified: boolean }>;

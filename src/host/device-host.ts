@@ -208,6 +208,9 @@ export function createDeviceHost(options: DeviceHostOptions): DeviceHost {
       return { released: state.kind === 'released' };
     },
     'checkin/submit': async ({ input }) => {
+      // A lobby kiosk checks in only where the office chose self check-in (issue #6).
+      if (options.role === 'kiosk' && !options.selfCheckIn)
+        throw new HostCallError('wrong-role', 'Self check-in is off on this kiosk.', 403);
       const record = await schedule.checkIn(input, options.deviceId, clock.now());
       events.publish('checkin/changed', { waiting: schedule.waiting(clock.now()).length });
       return toCheckInView(record, catalogue());

@@ -21,7 +21,9 @@ afterEach(async () => {
   for (const host of running.splice(0)) await host.stop();
 });
 
-async function startKiosk(options: { refuse?: boolean; printerDir?: string } = {}) {
+async function startKiosk(
+  options: { refuse?: boolean; printerDir?: string; selfCheckIn?: boolean } = {},
+) {
   const dir = tempDir();
   const printerDir = options.printerDir ?? join(dir, 'tickets');
   const config = parseDeviceConfig(
@@ -33,6 +35,7 @@ async function startKiosk(options: { refuse?: boolean; printerDir?: string } = {
       dataDir: dir,
       printer: `virtual:${printerDir}`,
       http: { port: 0 },
+      selfCheckIn: options.selfCheckIn ?? false,
     },
     dir,
   );
@@ -171,8 +174,8 @@ describe('the kiosk host over HTTP', () => {
     expect(outcomes[6]).toBe('refused');
   });
 
-  it('checks in a printed ticket by its QR payload', async () => {
-    const { call, clock } = await startKiosk();
+  it('checks in a printed ticket by its QR payload where the office allows self check-in', async () => {
+    const { call, clock } = await startKiosk({ selfCheckIn: true });
     const drawn = (await call('ticket/draw', { services: [MELDE], language: 'de' }))
       .body as unknown as DrawResult;
     if (drawn.outcome !== 'printed') throw new Error('expected a printed ticket');
@@ -183,6 +186,18 @@ describe('the kiosk host over HTTP', () => {
       ticket: { callNumber: drawn.ticket.callNumber },
     });
     expect((await call('checkin/waiting')).body).toHaveLength(1);
+  });
+
+  it('refuses check-in on a kiosk without self check-in, before looking at the input', async () => {
+    const { call } = await startKiosk();
+    const drawn = (await call('ticket/draw', { services: [MELDE], language: 'de' }))
+      .body as unknown as DrawResult;
+    if (drawn.outcome !== 'printed') throw new Error('expected a printed ticket');
+    expect(await call('checkin/submit', { input: drawn.ticket.qr })).toMatchObject({
+      status: 403,
+      body: { error: { code: 'wrong-role' } },
+    });
+    expect((await call('checkin/waiting')).body).toHaveLength(0);
   });
 
   it('answers bad calls with the error shape and a fitting status', async () => {

@@ -94,6 +94,42 @@ export const de: Messages = {
   expiredTitle: 'Die Reservierung ist abgelaufen',
   expiredBody: 'Bitte ziehen Sie eine neue Terminmarke.',
 
+  checkIn: {
+    start: 'Ich habe einen Termin oder eine Terminmarke: einchecken',
+    title: 'Einchecken',
+    lead: 'Halten Sie den QR-Code unter den Scanner. Oder tippen Sie die Terminkennung ein.',
+    fieldHint: 'Die Terminkennung hat 8 Zeichen, zum Beispiel K7M4-QP2X.',
+    missing: (count) => (count === 1 ? 'Noch 1 Zeichen.' : `Noch ${count} Zeichen.`),
+    badCharacter: (character, position) =>
+      `„${character}“ (Stelle ${position}) gibt es in keiner Terminkennung. Bitte prüfen Sie.`,
+    tooLong: 'Das sind zu viele Zeichen. Die Terminkennung hat 8 Zeichen.',
+    checkFailed: (shown) =>
+      `${shown}: Ein Zeichen stimmt nicht. Bitte prüfen Sie die Terminkennung.`,
+    complete: (shown) => `${shown} ist vollständig. Tippen Sie auf „Einchecken“.`,
+    keypadLabel: 'Tasten für die Terminkennung',
+    deleteKey: 'Letztes Zeichen löschen',
+    submit: 'Einchecken',
+    sending: 'Wir prüfen Ihre Terminkennung …',
+    checkedInTitle: 'Sie sind eingecheckt',
+    alreadyTitle: 'Sie sind schon eingecheckt',
+    waitIn: (area) => `Bitte warten Sie hier: ${area}. Ihre Nummer erscheint auf der Anzeige.`,
+    tooEarlyTitle: 'Noch zu früh',
+    tooEarlyBody: (time) => `Sie können ab ${time} Uhr einchecken. Bitte kommen Sie dann wieder.`,
+    tooLateTitle: 'Ihr Termin ist vorbei',
+    tooLateBody:
+      'Sie sind zu spät zum Einchecken. Bitte gehen Sie zur Information. Oder rufen Sie das Personal.',
+    cancelledTitle: 'Der Termin ist abgesagt',
+    cancelledBody:
+      'Dieser Termin gilt nicht mehr. Bitte gehen Sie zur Information. Oder rufen Sie das Personal.',
+    otherDayTitle: 'Ihr Termin ist an einem anderen Tag',
+    otherDayBody: (day) => `Ihr Termin ist am ${day}. Bitte kommen Sie an diesem Tag wieder.`,
+    unknownTitle: 'Termin nicht gefunden',
+    unknownBody: 'Bitte prüfen Sie die Terminkennung. Oder rufen Sie das Personal.',
+    invalidTitle: 'Das ist keine Terminmarke',
+    invalidBody:
+      'Der Code ist nicht lesbar. Bitte versuchen Sie es noch einmal. Oder rufen Sie das Personal.',
+  },
+
   idleTitle: 'Sind Sie noch da?',
   idleBody: (seconds) => `In ${seconds} Sekunden beginnt die Anzeige von vorn.`,
   idleExtend: 'Ja, ich brauche mehr Zeit',

@@ -94,6 +94,9 @@ export interface Messages {
   expiredTitle: string;
   expiredBody: string;
 
+  /** Self check-in on the lobby kiosk (office setting `selfCheckIn`). */
+  checkIn: SelfCheckInMessages;
+
   /** Idle warning. */
   idleTitle: string;
   idleBody: (seconds: number) => string;
@@ -103,4 +106,39 @@ export interface Messages {
   errorTitle: string;
   errorBody: string;
   home: string;
+}
+
+/** The citizen's self check-in: typing or scanning the Terminkennung, and what happened. */
+export interface SelfCheckInMessages {
+  /** The second way on the attract screen. */
+  start: string;
+  title: string;
+  lead: string;
+  fieldHint: string;
+  missing: (count: number) => string;
+  badCharacter: (character: string, position: number) => string;
+  tooLong: string;
+  checkFailed: (shown: string) => string;
+  complete: (shown: string) => string;
+  /** The on-screen keys: a lobby touchscreen has no keyboard. */
+  keypadLabel: string;
+  deleteKey: string;
+  submit: string;
+  sending: string;
+
+  checkedInTitle: string;
+  alreadyTitle: string;
+  waitIn: (area: string) => string;
+  tooEarlyTitle: string;
+  tooEarlyBody: (time: string) => string;
+  tooLateTitle: string;
+  tooLateBody: string;
+  cancelledTitle: string;
+  cancelledBody: string;
+  otherDayTitle: string;
+  otherDayBody: (day: string) => string;
+  unknownTitle: string;
+  unknownBody: string;
+  invalidTitle: string;
+  invalidBody: string;
 }

@@ -1,4 +1,8 @@
-/** The resting screen: what this kiosk is for, the open capacity, and one big start button. */
+/**
+ * The resting screen: what this kiosk is for, the open capacity, and one big start button;
+ * where the office allows self check-in, a second, clearly labelled way for people who come
+ * with an appointment or a ticket.
+ */
 import type { CapacityView, OfficeView, PrinterState } from '../../host/contract.ts';
 import { ActionButton } from './ActionButton.tsx';
 import { CapacityList } from './CapacityList.tsx';
@@ -10,10 +14,12 @@ interface AttractScreenProps {
   capacity: CapacityView;
   printer: PrinterState;
   onStart: () => void;
+  onCheckIn: () => void;
 }
 
 /** The attract screen; when the kiosk may not issue it sends people to the information desk. */
-export function AttractScreen({ office, capacity, printer, onStart }: AttractScreenProps) {
+export function AttractScreen(props: AttractScreenProps) {
+  const { office, capacity, printer, onStart, onCheckIn } = props;
   const { t } = useI18n();
   const printerDown = printer !== 'ready' && printer !== 'unknown';
   const notice = !capacity.issuing ? t.notIssuing : printerDown ? t.printerDown : null;
@@ -23,10 +29,19 @@ export function AttractScreen({ office, capacity, printer, onStart }: AttractScr
       title={t.attractTitle}
       lead={t.attractLead}
       actions={
-        capacity.issuing && (
-          <ActionButton variant="primary" icon="forward" directional onClick={onStart}>
-            {t.start}
-          </ActionButton>
+        (capacity.issuing || office.selfCheckIn) && (
+          <>
+            {office.selfCheckIn && (
+              <ActionButton icon="calendar" onClick={onCheckIn}>
+                {t.checkIn.start}
+              </ActionButton>
+            )}
+            {capacity.issuing && (
+              <ActionButton variant="primary" icon="forward" directional onClick={onStart}>
+                {t.start}
+              </ActionButton>
+            )}
+          </>
         )
       }
     >

@@ -22,6 +22,7 @@ import { useIdleReset } from './use-idle.ts';
 import { useKioskFlow } from './use-kiosk-flow.ts';
 import { useReadThenPrint } from './use-read-then-print.ts';
 import { useScreenSpeech } from './use-screen-speech.ts';
+import { useSelfCheckIn } from './use-self-check-in.ts';
 
 interface KioskAppProps {
   transport: HostTransport;
@@ -49,6 +50,7 @@ export function KioskApp({ transport, office, initialCapacity, now = Date.now }:
     announce(t.errorBody),
   );
   const { screen, go, reset: resetFlow } = flow;
+  const checkIn = useSelfCheckIn(transport, go);
   const main = useRef<HTMLElement>(null);
   useDocumentSettings(settings);
   usePinchGuard();
@@ -110,6 +112,8 @@ export function KioskApp({ transport, office, initialCapacity, now = Date.now }:
               printer={printer}
               onTileBlocked={() => say(t.maxReached(office.maxServicesPerTicket))}
               onTileToggled={onTileToggled}
+              onCheckIn={checkIn}
+              onCallStaff={callStaff}
             />
           </main>
           <Announcer message={message} />

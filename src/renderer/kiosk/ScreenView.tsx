@@ -1,12 +1,14 @@
 /** Which citizen screen to show for the session's state. */
 import type { CapacityView, OfficeView, PrinterState } from '../../host/contract.ts';
 import { AttractScreen } from './AttractScreen.tsx';
+import { CheckInOutcomeScreen } from './CheckInOutcomeScreen.tsx';
 import { ConcernPicker } from './ConcernPicker.tsx';
 import { DrawingScreen } from './DrawingScreen.tsx';
 import { NoCapacityScreen } from './NoCapacityScreen.tsx';
 import { NoticeScreen } from './NoticeScreen.tsx';
 import { PrintFailedScreen } from './PrintFailedScreen.tsx';
 import { ReadingScreen } from './ReadingScreen.tsx';
+import { SelfCheckInScreen } from './SelfCheckInScreen.tsx';
 import { TicketScreen } from './TicketScreen.tsx';
 import { useI18n } from './i18n-context.ts';
 import type { useKioskFlow } from './use-kiosk-flow.ts';
@@ -18,6 +20,9 @@ interface ScreenViewProps {
   printer: PrinterState;
   onTileBlocked: () => void;
   onTileToggled: (serviceId: string, selected: boolean) => void;
+  /** Self check-in: scanned or typed input for `checkin/submit`. */
+  onCheckIn: (input: string) => void;
+  onCallStaff: () => void;
 }
 
 /** The screen for the current step of the flow. */
@@ -33,6 +38,21 @@ export function ScreenView(props: ScreenViewProps) {
           capacity={capacity}
           printer={printer}
           onStart={() => go({ name: 'pick', selected: [] })}
+          onCheckIn={() => go({ name: 'check-in', sending: false })}
+        />
+      );
+    case 'check-in':
+      return (
+        <SelfCheckInScreen sending={screen.sending} onSubmit={props.onCheckIn} onBack={reset} />
+      );
+    case 'check-in-outcome':
+      return (
+        <CheckInOutcomeScreen
+          view={screen.view}
+          waitingArea={office.waitingArea}
+          onRetry={() => go({ name: 'check-in', sending: false })}
+          onCallStaff={props.onCallStaff}
+          onHome={reset}
         />
       );
     case 'pick': {

@@ -95,6 +95,7 @@ export const ICONS = {
   pin: [{ d: `M12 21S5 14 5 9.5A7 7 0 0 1 19 9.5C19 14 12 21 12 21Z${circle(12, 9.5, 2.5)}` }],
   calendar: [{ d: 'M4 6H20V20H4ZM4 10H20M8 3.5V7.5M16 3.5V7.5' }],
   bag: [{ d: 'M4 8H20V20H4ZM9 8V5H15V8' }],
+  erase: [{ d: 'M9 5H21V19H9L3 12ZM12 9L17 15M17 9L12 15' }],
 } satisfies Record<string, Shape[]>;
 
 export type IconName = keyof typeof ICONS;

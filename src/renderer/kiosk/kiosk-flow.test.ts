@@ -71,6 +71,13 @@ describe('reading the ticket aloud before it prints', () => {
   });
 });
 
+describe('self check-in', () => {
+  it('leads back to the start page, but not while the code is being checked', () => {
+    expect(screenBefore({ name: 'check-in', sending: false })).toEqual({ name: 'attract' });
+    expect(screenBefore({ name: 'check-in', sending: true })).toBeNull();
+  });
+});
+
 describe('heldTicketCode', () => {
   it('names the held ticket while a failed print waits for a decision or it is read aloud', () => {
     expect(heldTicketCode({ name: 'print-failed', ticket, reason: 'offline', busy: false })).toBe(

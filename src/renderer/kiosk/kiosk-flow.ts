@@ -4,6 +4,7 @@
  */
 import type { Language } from '../../core/catalogue.ts';
 import type {
+  CheckInView,
   DrawResult,
   NoCapacityReasonView,
   OfficeView,
@@ -27,6 +28,9 @@ export type Screen =
       onlineAlternatives: { serviceId: string; url: string }[];
     }
   | { name: 'refused'; selected: string[]; reason: 'offline' | 'rate-limited' }
+  /** Self check-in (office setting `selfCheckIn`): enter or scan the code, then the outcome. */
+  | { name: 'check-in'; sending: boolean }
+  | { name: 'check-in-outcome'; view: CheckInView }
   | { name: 'expired' }
   | { name: 'error' };
 
@@ -114,7 +118,10 @@ export function screenBefore(screen: Screen): Screen | null {
     case 'ticket':
     case 'expired':
     case 'error':
+    case 'check-in-outcome':
       return { name: 'attract' };
+    case 'check-in':
+      return screen.sending ? null : { name: 'attract' };
     default:
       return null;
   }

@@ -2,7 +2,14 @@
  * The citizen's session: the current screen and the host calls that move it on. A held
  * ticket is never silently lost: cancel and idle reset release it (`ticket/abandon`).
  */
-import { useCallback, useEffect, useRef, useState } from 'react';
+import {
+  type Dispatch,
+  type SetStateAction,
+  useCallback,
+  useEffect,
+  useRef,
+  useState,
+} from 'react';
 import type { HostTransport } from '../../host/contract.ts';
 import { HostCallError } from '../transport.ts';
 import {
@@ -16,7 +23,7 @@ import type { Settings } from './kiosk-flow.ts';
 
 interface KioskFlow {
   screen: Screen;
-  go: (screen: Screen) => void;
+  go: Dispatch<SetStateAction<Screen>>;
   toggle: (serviceId: string) => void;
   draw: () => void;
   retry: () => void;
