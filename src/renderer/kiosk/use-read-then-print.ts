@@ -8,7 +8,8 @@ import type { Screen } from './kiosk-flow.ts';
 
 /**
  * Longest wait for the reading. A ticket takes about 30 s at the kiosk's slow rate; the server's
- * hold lasts 90 s by default, which leaves time for a retry after a failed print.
+ * hold (`--hold-seconds`, 180 s by default) must outlast this and still leave the citizen time
+ * to decide on the printer-failure screen if the print then fails.
  */
 export const READ_LIMIT_MS = 45_000;
 
