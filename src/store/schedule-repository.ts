@@ -98,17 +98,15 @@ export function setSlotStatus(
   return changed;
 }
 
-/**
- * Stores an appointment and marks its slots. The unique index `one_occupant_per_slot` makes a
- * second occupant of any slot throw, whatever path tried it.
- */
-export function insertAppointment(db: WritableDb, a: Appointment, timeZone: string): void {
-  prepared(
-    db,
-    `INSERT INTO appointments (code, office_id, counter_id, starts_at, ends_at, local_date, status,
-       source, service_ids, call_number, created_at, held_until, checked_in_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  ).run(
+/** The appointments row insert; `appointmentValues` gives its parameters in order. */
+export const INSERT_APPOINTMENT = `INSERT INTO appointments (code, office_id, counter_id, starts_at,
+    ends_at, local_date, status, source, service_ids, call_number, created_at, held_until,
+    checked_in_at)
+  VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`;
+
+/** The parameters of `INSERT_APPOINTMENT` for an appointment. */
+export function appointmentValues(a: Appointment, timeZone: string): (string | number | null)[] {
+  return [
     a.code,
     a.officeId,
     a.counterId,
@@ -122,7 +120,15 @@ export function insertAppointment(db: WritableDb, a: Appointment, timeZone: stri
     a.createdAt,
     a.heldUntil,
     a.checkedInAt,
-  );
+  ];
+}
+
+/**
+ * Stores an appointment and marks its slots. The unique index `one_occupant_per_slot` makes a
+ * second occupant of any slot throw, whatever path tried it.
+ */
+export function insertAppointment(db: WritableDb, a: Appointment, timeZone: string): void {
+  prepared(db, INSERT_APPOINTMENT).run(...appointmentValues(a, timeZone));
   const link = prepared(
     db,
     'INSERT INTO appointment_slots (appointment_code, slot_id, occupying) VALUES (?, ?, ?)',

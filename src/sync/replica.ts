@@ -6,9 +6,15 @@
 import type { Appointment } from '../core/appointment.ts';
 import { isOccupying } from '../core/appointment.ts';
 import type { Catalogue, OfficeId } from '../core/catalogue.ts';
-import { type Instant, toLocalDate } from '../core/time.ts';
+import type { Instant } from '../core/time.ts';
 import { type ReadableDb, type WritableDb, withTransaction } from '../store/database.ts';
-import { loadOffice, saveOffice, upsertSlots } from '../store/schedule-repository.ts';
+import {
+  INSERT_APPOINTMENT,
+  appointmentValues,
+  loadOffice,
+  saveOffice,
+  upsertSlots,
+} from '../store/schedule-repository.ts';
 import type { ChangeWire } from '../server/wire.ts';
 import { appointmentFromWire, slotFromWire } from './from-wire.ts';
 
@@ -80,26 +86,10 @@ export function upsertAppointment(db: WritableDb, a: Appointment, timeZone: stri
     ).run(a.code, slotList);
   }
   db.prepare(
-    `INSERT INTO appointments (code, office_id, counter_id, starts_at, ends_at, local_date, status,
-       source, service_ids, call_number, created_at, held_until, checked_in_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+    `${INSERT_APPOINTMENT}
      ON CONFLICT (code) DO UPDATE SET status = excluded.status, held_until = excluded.held_until,
        checked_in_at = excluded.checked_in_at`,
-  ).run(
-    a.code,
-    a.officeId,
-    a.counterId,
-    a.start,
-    a.end,
-    toLocalDate(a.start, timeZone),
-    a.status,
-    a.source,
-    JSON.stringify(a.serviceIds),
-    a.callNumber,
-    a.createdAt,
-    a.heldUntil,
-    a.checkedInAt,
-  );
+  ).run(...appointmentValues(a, timeZone));
   const link = db.prepare(
     `INSERT INTO appointment_slots (appointment_code, slot_id, occupying) VALUES (?, ?, ?)
      ON CONFLICT (appointment_code, slot_id) DO UPDATE SET occupying = excluded.occupying`,
