@@ -23,29 +23,28 @@ const importMetaShim = "const __bundleUrl = require('node:url').pathToFileURL(__
 
 mkdirSync('dist/main', { recursive: true });
 mkdirSync('dist/renderer', { recursive: true });
-await build({
-  entryPoints: { index: 'src/main/index.ts' },
+/** Main and preload: one CommonJS file each for Electron's Node 20. */
+const forElectron = {
   outdir: 'dist/main',
   outExtension: { '.js': '.cjs' },
   bundle: true,
   platform: 'node',
   format: 'cjs',
   target: 'node20',
+  logLevel: 'warning',
+} as const;
+await build({
+  ...forElectron,
+  entryPoints: { index: 'src/main/index.ts' },
   external,
   banner: { js: importMetaShim },
   define: { 'import.meta.url': '__bundleUrl' },
-  logLevel: 'warning',
 });
+// The sandboxed preload may require nothing but electron.
 await build({
+  ...forElectron,
   entryPoints: { preload: 'src/main/preload.ts' },
-  outdir: 'dist/main',
-  outExtension: { '.js': '.cjs' },
-  bundle: true,
-  platform: 'node',
-  format: 'cjs',
-  target: 'node20',
   external: ['electron'],
-  logLevel: 'warning',
 });
 const renderer = await buildRendererBundle();
 writeFileSync('dist/renderer/app.js', renderer.javascript);
