@@ -2,24 +2,17 @@
  * Debian's Chromium for the check-in end-to-end test: a fake camera that plays a Y4M file, and
  * a hand scanner that types as a USB HID keyboard does, in a burst of real key events.
  */
-import { type Browser, type Page, chromium } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import type { KeyStroke } from '../../../src/scanner/hid-wedge.ts';
+import { launchChromium } from './kiosk-page.ts';
 
 /** Launches headless Chromium whose only camera plays `videoFile` (looped). */
 export function launchChromiumWithCamera(videoFile: string): Promise<Browser> {
-  return chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--use-fake-device-for-media-stream',
-      '--use-fake-ui-for-media-stream',
-      `--use-file-for-fake-video-capture=${videoFile}`,
-    ],
-  });
+  return launchChromium([
+    '--use-fake-device-for-media-stream',
+    '--use-fake-ui-for-media-stream',
+    `--use-file-for-fake-video-capture=${videoFile}`,
+  ]);
 }
 
 const SHIFT = 8;

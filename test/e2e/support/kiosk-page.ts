@@ -34,17 +34,20 @@ const AXE_SOURCE = readFileSync(
   'utf8',
 );
 
-/** Launch headless Chromium the way CI can: no sandbox, no GPU, no background traffic. */
-export function launchChromium(): Promise<Browser> {
+/** How CI can run Debian's Chromium: headless, no sandbox (root), no GPU, no background traffic. */
+export const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+] as const;
+
+/** Launch headless Chromium, with extra flags if given. */
+export function launchChromium(extraArgs: readonly string[] = []): Promise<Browser> {
   return chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-    ],
+    args: [...CHROMIUM_ARGS, ...extraArgs],
   });
 }
 
