@@ -1,0 +1,38 @@
+/** Open capacity today from the local replica, as this device could issue it now. */
+import { summarizeCapacity } from '../core/capacity.ts';
+import type { Catalogue } from '../core/catalogue.ts';
+import { indexSlots } from '../core/slot-search.ts';
+import { type Instant, addDays, startOfLocalDay, toLocalDate } from '../core/time.ts';
+import type { DeviceSchedule } from '../host/ports.ts';
+import type { WritableDb } from '../store/database.ts';
+import { listSlots } from '../store/schedule-repository.ts';
+import { usableLeasedSlots } from './lease-issuer.ts';
+
+/**
+ * Capacity from the replica's slots. e.g. online → the replica's free slots until midnight and
+ * issuing; offline with policy 'refuse' → nothing and not issuing; offline with a lease → the
+ * leased slots, issuing while one is usable.
+ */
+export function capacityFromReplica(
+  db: WritableDb,
+  catalogue: Catalogue,
+  online: boolean,
+  now: Instant,
+): ReturnType<DeviceSchedule['capacity']> {
+  const { office } = catalogue;
+  const today = toLocalDate(now, office.timeZone);
+  const dayEnd = startOfLocalDay(addDays(today, 1), office.timeZone);
+  const refuse = office.policy.offlinePolicy === 'refuse';
+  // Offline, this device can only give out its own leased slots: show those as the free ones.
+  const slots = online
+    ? listSlots(db, office.id, now, dayEnd)
+    : refuse
+      ? []
+      : usableLeasedSlots(db, office.id, now).map((s) => ({
+          ...s,
+          status: 'free' as const,
+        }));
+  const view = summarizeCapacity(catalogue, indexSlots(slots), office.policy, now, 0);
+  const issuing = online || (!refuse && view.services.some((s) => s.nextFree !== null));
+  return { ...view, issuing };
+}

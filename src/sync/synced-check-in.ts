@@ -1,0 +1,86 @@
+/**
+ * Checking a ticket in: online the server decides (short timeout) and the replica records the
+ * ticket; a refusal from the server is final; without an answer, the device decides from the QR
+ * payload's MAC and the outbox uploads the check-in later.
+ */
+import { randomUUID } from 'node:crypto';
+import type { Appointment } from '../core/appointment.ts';
+import type { CheckInOutcome } from '../core/check-in.ts';
+import type { Instant } from '../core/time.ts';
+import type { CheckInRecord } from '../host/ports.ts';
+import { withTicketTransaction } from '../store/database.ts';
+import { findAppointment } from '../store/schedule-repository.ts';
+import type { TicketWire } from '../server/wire.ts';
+import { HttpError, isTransient } from './api-client.ts';
+import { appointmentFromTicket, instantOf } from './from-wire.ts';
+import { checkInOffline } from './offline-check-in.ts';
+import { upsertAppointment } from './replica.ts';
+import { type ScheduleContext, requireCatalogue, ticketSigner } from './schedule-context.ts';
+
+/** e.g. checkIn(context, 'K7QX-…', 'checkin-1', now) → { outcome: { result: 'checked-in' }, appointment, offline: false } */
+export async function checkIn(
+  context: ScheduleContext,
+  input: string,
+  deviceId: string,
+  now: Instant,
+): Promise<CheckInRecord> {
+  const catalogue = requireCatalogue(context);
+  const mutationId = randomUUID();
+  try {
+    const answer = await context.engine.reach(() =>
+      context.api.call<{ result: 'checked-in' | 'already-checked-in'; ticket: TicketWire }>(
+        'POST',
+        '/check-ins',
+        { body: { input, deviceId }, idempotencyKey: mutationId, timeoutMs: context.timeoutMs },
+      ),
+    );
+    const appointment = recordTicket(context, answer.ticket, now);
+    return { outcome: { result: answer.result }, appointment, offline: false };
+  } catch (error) {
+    if (error instanceof HttpError && error.status < 500 && error.status !== 429) {
+      return {
+        outcome: outcomeOf(error),
+        appointment: localTicket(context, error),
+        offline: false,
+      };
+    }
+    if (!isTransient(error)) throw error;
+  }
+  const sign = ticketSigner(context);
+  const local = checkInOffline(context.db, { catalogue, sign, input, deviceId, mutationId }, now);
+  if (local.outcome.result === 'checked-in') context.emit('schedule');
+  return { ...local, offline: true };
+}
+
+function recordTicket(context: ScheduleContext, ticket: TicketWire, now: Instant): Appointment {
+  const known = findAppointment(context.db, ticket.code);
+  const appointment = appointmentFromTicket(ticket, context.officeId, now, {
+    source: known?.source ?? 'online',
+    createdAt: known?.createdAt ?? now,
+    checkedInAt: ticket.status === 'checked-in' ? (known?.checkedInAt ?? now) : null,
+  });
+  withTicketTransaction(context.db, () =>
+    upsertAppointment(context.db, appointment, requireCatalogue(context).office.timeZone),
+  );
+  context.emit('schedule');
+  return appointment;
+}
+
+function localTicket(context: ScheduleContext, error: HttpError): Appointment | null {
+  const code = error.body.ticketCode;
+  return typeof code === 'string' ? findAppointment(context.db, code) : null;
+}
+
+function outcomeOf(error: HttpError): CheckInOutcome {
+  switch (error.code) {
+    case 'too-early':
+      return { result: 'too-early', opensAt: instantOf(String(error.body.opensAt)) };
+    case 'too-late':
+    case 'cancelled':
+    case 'other-day':
+    case 'unknown':
+      return { result: error.code };
+    default:
+      return { result: 'invalid' };
+  }
+}

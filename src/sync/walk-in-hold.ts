@@ -1,0 +1,124 @@
+/**
+ * Holding a walk-in ticket: online the server holds it (short timeout) and the replica records
+ * it; without an answer, a kiosk issues from its lease and the outbox uploads it later. A request
+ * id seen before gets its earlier hold back, so a repeated draw never holds twice.
+ */
+import type { Catalogue, ServiceId } from '../core/catalogue.ts';
+import type { Instant } from '../core/time.ts';
+import type { HoldResult } from '../host/ports.ts';
+import { withTicketTransaction } from '../store/database.ts';
+import { findAppointment, setSlotStatus } from '../store/schedule-repository.ts';
+import type { TicketWire } from '../server/wire.ts';
+import { HttpError, isTransient } from './api-client.ts';
+import { appointmentFromTicket, instantOf } from './from-wire.ts';
+import { issueFromLease, rememberHold } from './lease-issuer.ts';
+import { upsertAppointment } from './replica.ts';
+import {
+  type ScheduleContext,
+  currentCatalogue,
+  requireCatalogue,
+  ticketSigner,
+} from './schedule-context.ts';
+
+export interface WalkInRequest {
+  serviceIds: ServiceId[];
+  deviceId: string;
+  requestId: string;
+}
+
+/** e.g. holdWalkIn(context, { serviceIds: ['a'], deviceId: 'kiosk-1', requestId }, now) → { kind: 'held', offline: false, … } */
+export async function holdWalkIn(
+  context: ScheduleContext,
+  request: WalkInRequest,
+  now: Instant,
+): Promise<HoldResult> {
+  const earlier = earlierHold(context, request.requestId);
+  if (earlier) return earlier;
+  const catalogue = currentCatalogue(context);
+  if (!catalogue) return { kind: 'refused', reason: 'offline' };
+  try {
+    const answer = await context.engine.reach(() =>
+      context.api.call<{ ticket: TicketWire }>('POST', '/walk-ins', {
+        body: { services: request.serviceIds, deviceId: request.deviceId, hold: true },
+        idempotencyKey: request.requestId,
+        timeoutMs: context.timeoutMs,
+      }),
+    );
+    return recordServerHold(context, answer.ticket, request.requestId, now);
+  } catch (error) {
+    if (error instanceof HttpError && error.code === 'no-capacity') {
+      const body = error.body as { reason?: string; nextDayWithCapacity?: string | null };
+      return {
+        kind: 'no-capacity',
+        reason: (body.reason ?? 'fully-booked') as never,
+        nextDayWithCapacity: body.nextDayWithCapacity ?? null,
+      };
+    }
+    if (!isTransient(error)) throw error;
+  }
+  return holdOffline(context, catalogue, request, now);
+}
+
+function holdOffline(
+  context: ScheduleContext,
+  catalogue: Catalogue,
+  request: WalkInRequest,
+  now: Instant,
+): HoldResult {
+  if (catalogue.office.policy.offlinePolicy === 'refuse')
+    return { kind: 'refused', reason: 'offline' };
+  const issued = issueFromLease({
+    db: context.db,
+    catalogue,
+    sign: ticketSigner(context),
+    deviceId: request.deviceId,
+    requestId: request.requestId,
+    serviceIds: request.serviceIds,
+    holdMs: context.engine.holdMs,
+    now,
+  });
+  if (!issued) return { kind: 'refused', reason: 'offline' };
+  context.emit('schedule');
+  const { appointment, payload } = issued;
+  return {
+    kind: 'held',
+    appointment,
+    payload,
+    heldUntil: appointment.heldUntil ?? now,
+    offline: true,
+  };
+}
+
+function recordServerHold(
+  context: ScheduleContext,
+  ticket: TicketWire,
+  requestId: string,
+  now: Instant,
+): HoldResult {
+  const { db } = context;
+  const appointment = appointmentFromTicket(ticket, context.officeId, now, { createdAt: now });
+  withTicketTransaction(db, () => {
+    upsertAppointment(db, appointment, requireCatalogue(context).office.timeZone);
+    setSlotStatus(db, appointment.slotIds, appointment.status === 'held' ? 'held' : 'booked');
+    rememberHold(db, requestId, appointment, ticket.qr, false, now);
+  });
+  context.emit('schedule');
+  const heldUntil = ticket.heldUntil ? instantOf(ticket.heldUntil) : now;
+  return { kind: 'held', appointment, payload: ticket.qr, heldUntil, offline: false };
+}
+
+function earlierHold(context: ScheduleContext, requestId: string): HoldResult | null {
+  const row = context.db
+    .prepare('SELECT code, offline, payload, held_until FROM device_holds WHERE request_id = ?')
+    .get(requestId) as
+    { code: string; offline: number; payload: string; held_until: number } | undefined;
+  const appointment = row ? findAppointment(context.db, row.code) : null;
+  if (!row || !appointment) return null;
+  return {
+    kind: 'held',
+    appointment,
+    payload: row.payload,
+    heldUntil: row.held_until,
+    offline: row.offline === 1,
+  };
+}
