@@ -6,6 +6,7 @@
  *
  *   node bin/run-ts.js scripts/make-ticket-photos.ts [COUNT] [DIR]
  */
+import { seededRandom } from '../src/core/demo-schedule.ts';
 import { type SKRSContext2D, createCanvas } from '@napi-rs/canvas';
 import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -19,7 +20,6 @@ import {
   addNoise,
   applyLighting,
   blurRgb,
-  createRandom,
   fillRgb,
   toRgba,
   warpInto,
@@ -136,7 +136,7 @@ function drawParams(index: number, count: number, random: () => number): PhotoPa
 }
 
 async function makePhoto(index: number, count: number, dir: string) {
-  const random = createRandom(0x7e4d + index * 7919);
+  const random = seededRandom(0x7e4d + index * 7919);
   const bytes = Array.from({ length: 7 }, () => Math.floor(random() * 256));
   const code = makeTicketCode(bytes);
   const start = Date.UTC(2026, 10, 24, 7, 30) + Math.floor(random() * 60) * 10 * 60_000;
