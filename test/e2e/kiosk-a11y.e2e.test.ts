@@ -3,42 +3,14 @@
  * screen in every mode, screenshots for people to look at, right-to-left, seated reach, touch
  * target sizes, focus, speech, idle warning, staff call and the pinch guard.
  */
-import type { Browser } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { type FakeHost, startFakeHost } from './support/fake-host.ts';
+import { describe, expect, it } from 'vitest';
+import { useFakeKioskSession } from './support/fake-kiosk-session.ts';
 import { printFailed, REGISTRATION } from './support/fake-views.ts';
-import {
-  type KioskUi,
-  launchChromium,
-  openKiosk,
-  type OpenOptions,
-  type Violation,
-} from './support/kiosk-page.ts';
+import { type KioskUi, type Violation } from './support/kiosk-page.ts';
 import { serviceName, type TourStop, tourEveryScreen } from './support/screen-tour.ts';
 
-let browser: Browser;
-let host: FakeHost;
-let ui: KioskUi | null = null;
-
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-beforeEach(async () => {
-  host = await startFakeHost();
-});
-afterEach(async () => {
-  await ui?.close();
-  ui = null;
-  await host.close();
-});
-
-async function open(options: OpenOptions = {}): Promise<KioskUi> {
-  ui = await openKiosk(browser, host.url, options);
-  return ui;
-}
+const session = useFakeKioskSession();
+const open = session.open;
 
 const MODES: Record<string, (kiosk: KioskUi) => Promise<void>> = {
   de: async () => undefined,
@@ -62,7 +34,7 @@ describe('every screen in every mode', () => {
         const kiosk = await open({ bypassCSP: true, clock: true });
         await apply(kiosk);
         const found: Partial<Record<TourStop, Violation[]>> = {};
-        await tourEveryScreen(kiosk, host, async (stop) => {
+        await tourEveryScreen(kiosk, session.host, async (stop) => {
           const violations = await kiosk.accessibilityViolations();
           if (violations.length > 0) found[stop] = violations;
           await kiosk.screenshot(`${mode}-${stop}`);
@@ -91,7 +63,7 @@ describe('reach and size', () => {
     const tops: number[] = [];
     tops.push(...(await buttonBoxes(kiosk)).map((each) => each.top));
     await kiosk.start();
-    await kiosk.pickConcern(serviceName(host.office, REGISTRATION, 'de'));
+    await kiosk.pickConcern(serviceName(session.host.office, REGISTRATION, 'de'));
     tops.push(...(await buttonBoxes(kiosk)).map((each) => each.top));
     const highest = Math.min(...tops) / 1920;
     console.info(
@@ -138,9 +110,14 @@ describe('reach and size', () => {
 
 describe('languages', () => {
   it('turns the page right to left for Arabic with one touch, even on the printer-failure screen', async () => {
-    host.answer('ticket/draw', ({ services }) => printFailed(host.office, services));
+    session.host.answer('ticket/draw', ({ services }) =>
+      printFailed(session.host.office, services),
+    );
     const kiosk = await open();
-    await kiosk.drawTicketFor([serviceName(host.office, REGISTRATION, 'de')], 'print-failed');
+    await kiosk.drawTicketFor(
+      [serviceName(session.host.office, REGISTRATION, 'de')],
+      'print-failed',
+    );
     await kiosk.chooseLanguage('ar');
     const root = await kiosk.page.evaluate(() => [
       document.documentElement.lang,
@@ -156,8 +133,8 @@ describe('languages', () => {
   it('draws the ticket in the language on screen', async () => {
     const kiosk = await open();
     await kiosk.chooseLanguage('tr');
-    await kiosk.drawTicketFor([serviceName(host.office, REGISTRATION, 'tr')]);
-    expect(host.calls.find((call) => call.name === 'ticket/draw')?.arg).toMatchObject({
+    await kiosk.drawTicketFor([serviceName(session.host.office, REGISTRATION, 'tr')]);
+    expect(session.host.calls.find((call) => call.name === 'ticket/draw')?.arg).toMatchObject({
       language: 'tr',
     });
   });
@@ -192,7 +169,9 @@ describe('aids', () => {
     await expect.poll(() => kiosk.status()).toContain('Wir haben das Personal gerufen.');
     await kiosk.toggleAid('seated');
     await kiosk.callStaff();
-    const reasons = host.calls.filter((call) => call.name === 'staff/call').map((call) => call.arg);
+    const reasons = session.host.calls
+      .filter((call) => call.name === 'staff/call')
+      .map((call) => call.arg);
     expect(reasons).toEqual([{ reason: 'help' }, { reason: 'accessibility' }]);
   });
 });
@@ -214,11 +193,16 @@ describe('the idle reset', () => {
   });
 
   it('resets language, aids and screen, releasing a held ticket', async () => {
-    host.answer('ticket/draw', ({ services }) => printFailed(host.office, services));
+    session.host.answer('ticket/draw', ({ services }) =>
+      printFailed(session.host.office, services),
+    );
     const kiosk = await open({ clock: true });
     await kiosk.chooseLanguage('en');
     await kiosk.toggleAid('highContrast');
-    await kiosk.drawTicketFor([serviceName(host.office, REGISTRATION, 'en')], 'print-failed');
+    await kiosk.drawTicketFor(
+      [serviceName(session.host.office, REGISTRATION, 'en')],
+      'print-failed',
+    );
     await kiosk.page.clock.runFor(61_000);
     await kiosk.page.getByRole('alertdialog').waitFor();
     await kiosk.page.clock.runFor(21_000);
@@ -229,7 +213,7 @@ describe('the idle reset', () => {
     ]);
     expect(root).toEqual(['de', 'normal']);
     await expect
-      .poll(() => host.calls.at(-1))
+      .poll(() => session.host.calls.at(-1))
       .toEqual({ name: 'ticket/abandon', arg: { code: 'K7M4QP2X' } });
   });
 

@@ -4,43 +4,24 @@
  * and only then calls `ticket/print`, or at once on "print now". A fake speech engine records
  * what it is asked to say and ends the reading when the test says so.
  */
-import type { Browser } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { type FakeHost, startFakeHost } from './support/fake-host.ts';
+import { describe, expect, it } from 'vitest';
+import { useFakeKioskSession } from './support/fake-kiosk-session.ts';
 import { printFailed, REGISTRATION } from './support/fake-views.ts';
-import { type KioskUi, launchChromium, openKiosk, type OpenOptions } from './support/kiosk-page.ts';
+import { type KioskUi } from './support/kiosk-page.ts';
 import { serviceName } from './support/screen-tour.ts';
 
-let browser: Browser;
-let host: FakeHost;
-let ui: KioskUi | null = null;
+const session = useFakeKioskSession({ voices: ['de-DE', 'tr-TR', 'ar-SA'] });
+const open = session.open;
 
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-beforeEach(async () => {
-  host = await startFakeHost();
-});
-afterEach(async () => {
-  await ui?.close();
-  ui = null;
-  await host.close();
-});
-
-async function open(options: OpenOptions = {}): Promise<KioskUi> {
-  ui = await openKiosk(browser, host.url, { voices: ['de-DE', 'tr-TR', 'ar-SA'], ...options });
-  return ui;
-}
-
-const callsNamed = (name: string) => host.calls.filter((call) => call.name === name);
+const callsNamed = (name: string) => session.host.calls.filter((call) => call.name === name);
 
 /** Read-aloud on, one concern chosen, "print ticket" pressed: the held ticket shows. */
 async function holdTicket(kiosk: KioskUi): Promise<void> {
   await kiosk.toggleAid('readAloud');
-  await kiosk.drawTicketFor([serviceName(host.office, REGISTRATION, kiosk.language)], 'reading');
+  await kiosk.drawTicketFor(
+    [serviceName(session.host.office, REGISTRATION, kiosk.language)],
+    'reading',
+  );
 }
 
 describe('reading the ticket aloud before it prints', () => {
@@ -99,7 +80,7 @@ describe('reading the ticket aloud before it prints', () => {
   });
 
   it('shows the printer-failure screen when printing the held ticket fails', async () => {
-    host.answer('ticket/print', () => printFailed(host.office, [REGISTRATION]));
+    session.host.answer('ticket/print', () => printFailed(session.host.office, [REGISTRATION]));
     const kiosk = await open();
     await holdTicket(kiosk);
     await kiosk.finishSpeaking();
@@ -116,7 +97,7 @@ describe('reading the ticket aloud before it prints', () => {
 
   it('draws and prints in one call while read-aloud is off', async () => {
     const kiosk = await open();
-    await kiosk.drawTicketFor([serviceName(host.office, REGISTRATION, 'de')]);
+    await kiosk.drawTicketFor([serviceName(session.host.office, REGISTRATION, 'de')]);
     expect(callsNamed('ticket/draw').at(-1)?.arg).toEqual({
       services: [REGISTRATION],
       language: 'de',

@@ -5,9 +5,8 @@
  */
 import jsQR from 'jsqr';
 import { PNG } from 'pngjs';
-import type { Browser } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { type FakeHost, startFakeHost } from './support/fake-host.ts';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { useFakeKioskSession } from './support/fake-kiosk-session.ts';
 import {
   CONDUCT,
   demoCapacity,
@@ -16,31 +15,10 @@ import {
   printFailed,
   REGISTRATION,
 } from './support/fake-views.ts';
-import { type KioskUi, launchChromium, openKiosk, type OpenOptions } from './support/kiosk-page.ts';
+import { type KioskUi } from './support/kiosk-page.ts';
 
-let browser: Browser;
-let host: FakeHost;
-let ui: KioskUi | null = null;
-
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-beforeEach(async () => {
-  host = await startFakeHost();
-});
-afterEach(async () => {
-  await ui?.close();
-  ui = null;
-  await host.close();
-});
-
-async function open(options: OpenOptions = {}): Promise<KioskUi> {
-  ui = await openKiosk(browser, host.url, options);
-  return ui;
-}
+const session = useFakeKioskSession();
+const open = session.open;
 
 /** Decode the QR code an element shows, from a screenshot of it. */
 async function decodeQr(kiosk: KioskUi, label: string): Promise<string | null> {
@@ -61,16 +39,16 @@ describe('the attract screen', () => {
   });
 
   it('updates the capacity live when the host pushes capacity/changed', async () => {
-    const listening = host.eventStreams();
+    const listening = session.host.eventStreams();
     const kiosk = await open();
-    await expect.poll(() => host.eventStreams()).toBeGreaterThan(listening);
+    await expect.poll(() => session.host.eventStreams()).toBeGreaterThan(listening);
     const capacity = demoCapacity();
     capacity.services = capacity.services.map((each) =>
       each.serviceId === REGISTRATION
         ? { ...each, nextFree: null, nextFreeTime: null, freeSlots: 0 }
         : each,
     );
-    host.push('capacity/changed', capacity);
+    session.host.push('capacity/changed', capacity);
     const row = kiosk.page.getByTestId(`capacity-${REGISTRATION}`);
     await expect.poll(() => row.textContent()).toContain('heute ausgebucht');
   });
@@ -86,7 +64,7 @@ describe('drawing a Terminmarke', () => {
   it('prints a ticket for two concerns and says when and where to wait', async () => {
     const kiosk = await open();
     const ticket = await kiosk.drawTicketFor(['Meldebescheinigung', 'Führungszeugnis']);
-    expect(host.calls.find((call) => call.name === 'ticket/draw')?.arg).toEqual({
+    expect(session.host.calls.find((call) => call.name === 'ticket/draw')?.arg).toEqual({
       services: [REGISTRATION, CONDUCT],
       language: 'de',
     });
@@ -148,7 +126,7 @@ describe('drawing a Terminmarke', () => {
 
 describe('when nothing is free', () => {
   it('gives the reason, the next day with capacity and the online alternative as a QR code', async () => {
-    host.answer('ticket/draw', ({ services }) => noCapacity(host.office, services));
+    session.host.answer('ticket/draw', ({ services }) => noCapacity(session.host.office, services));
     const kiosk = await open();
     const screen = await kiosk.drawTicketFor(['Meldebescheinigung'], 'no-capacity');
     const text = await screen.textContent();
@@ -167,7 +145,9 @@ describe('when nothing is free', () => {
 
 describe('when the printer fails', () => {
   beforeEach(() => {
-    host.answer('ticket/draw', ({ services }) => printFailed(host.office, services));
+    session.host.answer('ticket/draw', ({ services }) =>
+      printFailed(session.host.office, services),
+    );
   });
 
   it('shows the ticket with a readable QR code and the Terminkennung on screen', async () => {
@@ -186,7 +166,10 @@ describe('when the printer fails', () => {
     await kiosk.drawTicketFor(['Meldebescheinigung'], 'print-failed');
     await kiosk.button('Noch einmal drucken').click();
     await kiosk.waitForScreen('ticket');
-    expect(host.calls.at(-1)).toEqual({ name: 'ticket/retry-print', arg: { code: 'K7M4QP2X' } });
+    expect(session.host.calls.at(-1)).toEqual({
+      name: 'ticket/retry-print',
+      arg: { code: 'K7M4QP2X' },
+    });
   });
 
   it('confirms the hold when the citizen has photographed the ticket', async () => {
@@ -194,7 +177,10 @@ describe('when the printer fails', () => {
     await kiosk.drawTicketFor(['Meldebescheinigung'], 'print-failed');
     await kiosk.button('Ich habe ein Foto gemacht').click();
     const kept = await kiosk.waitForScreen('kept');
-    expect(host.calls.at(-1)).toEqual({ name: 'ticket/keep-on-screen', arg: { code: 'K7M4QP2X' } });
+    expect(session.host.calls.at(-1)).toEqual({
+      name: 'ticket/keep-on-screen',
+      arg: { code: 'K7M4QP2X' },
+    });
     await expect(kept.textContent()).resolves.toContain('K7M4-QP2X');
   });
 
@@ -204,7 +190,7 @@ describe('when the printer fails', () => {
     await kiosk.button('Abbrechen').click();
     await kiosk.waitForScreen('attract');
     await expect
-      .poll(() => host.calls.at(-1))
+      .poll(() => session.host.calls.at(-1))
       .toEqual({ name: 'ticket/abandon', arg: { code: 'K7M4QP2X' } });
   });
 });
