@@ -34,5 +34,24 @@ export function capacityFromReplica(
         }));
   const view = summarizeCapacity(catalogue, indexSlots(slots), office.policy, now, 0);
   const issuing = online || (!refuse && view.services.some((s) => s.nextFree !== null));
-  return { ...view, issuing };
+  if (!online || view.services.some((s) => s.nextFree !== null)) return { ...view, issuing };
+  // Nothing left today: the attract screen names the next day with capacity, so look further
+  // ahead — only then, as it reads a few thousand rows.
+  const ahead = listSlots(
+    db,
+    office.id,
+    dayEnd,
+    startOfLocalDay(addDays(today, LOOK_AHEAD_DAYS), office.timeZone),
+  );
+  const later = summarizeCapacity(
+    catalogue,
+    indexSlots([...slots, ...ahead]),
+    office.policy,
+    now,
+    0,
+  );
+  return { ...view, nextDayWithCapacity: later.nextDayWithCapacity, issuing };
 }
+
+/** How far the replica looks for the next day with capacity (the server seeds two weeks). */
+const LOOK_AHEAD_DAYS = 14;
