@@ -45,8 +45,19 @@ export interface SlotPick {
   end: Instant;
 }
 
-export type NoCapacityReason =
-  'closed-today' | 'closed-now' | 'fully-booked' | 'daily-cap-reached' | 'no-counter';
+export const NO_CAPACITY_REASONS = [
+  'closed-today',
+  'closed-now',
+  'fully-booked',
+  'daily-cap-reached',
+  'no-counter',
+] as const;
+export type NoCapacityReason = (typeof NO_CAPACITY_REASONS)[number];
+
+/** True for a reason the core gives. e.g. 'fully-booked' → true, 'sold-out' → false */
+export function isNoCapacityReason(value: unknown): value is NoCapacityReason {
+  return (NO_CAPACITY_REASONS as readonly unknown[]).includes(value);
+}
 
 export interface NoCapacity {
   kind: 'no-capacity';

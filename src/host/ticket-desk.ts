@@ -3,6 +3,7 @@
  * walk-in services, the per-minute abuse guard) before the schedule issuance reserves and prints.
  */
 import type { Catalogue, ServiceId } from '../core/catalogue.ts';
+import { type TicketCode, parseTicketCode } from '../core/ticket-code.ts';
 import type { Clock } from '../platform/clock.ts';
 import type { TicketPrinter } from '../printer/ticket-printer.ts';
 import type { HostHandlers, OfficeView } from './contract.ts';
@@ -40,6 +41,14 @@ export interface TicketDesk {
   releaseAll(): void;
 }
 
+/** A code from the screen as the issuance knows it; anything else is an unknown ticket. */
+function ticketCodeOf(code: string): TicketCode {
+  const parsed = parseTicketCode(code);
+  if (!parsed.ok)
+    throw new HostCallError('unknown-ticket', 'This ticket is not known on this device.', 404);
+  return parsed.code;
+}
+
 /** e.g. createTicketDesk({ role: 'kiosk', schedule, printer, … }).handlers['ticket/draw']({ services, language }) */
 export function createTicketDesk(options: TicketDeskOptions): TicketDesk {
   const { catalogue, publishCapacity } = options;
@@ -64,15 +73,16 @@ export function createTicketDesk(options: TicketDeskOptions): TicketDesk {
       return state.kind === 'held' ? toHeldResult(state, viewOf) : toResult(state, chosen);
     },
     // Printing a held ticket for the first time is the same step as printing it again.
-    'ticket/print': async ({ code }) => toResult(await issuance.choose(code as never, 'retry'), []),
+    'ticket/print': async ({ code }) =>
+      toResult(await issuance.choose(ticketCodeOf(code), 'retry'), []),
     'ticket/retry-print': async ({ code }) =>
-      toResult(await issuance.choose(code as never, 'retry'), []),
+      toResult(await issuance.choose(ticketCodeOf(code), 'retry'), []),
     'ticket/keep-on-screen': async ({ code }) => {
-      const state = await issuance.choose(code as never, 'keep');
+      const state = await issuance.choose(ticketCodeOf(code), 'keep');
       return { confirmed: state.kind === 'kept-on-screen' || state.kind === 'printed' };
     },
     'ticket/abandon': async ({ code }) => {
-      const state = await issuance.choose(code as never, 'cancel');
+      const state = await issuance.choose(ticketCodeOf(code), 'cancel');
       publishCapacity();
       return { released: state.kind === 'released' };
     },

@@ -4,6 +4,7 @@
  * id seen before gets its earlier hold back, so a repeated draw never holds twice.
  */
 import type { Catalogue, ServiceId } from '../core/catalogue.ts';
+import { isNoCapacityReason } from '../core/slot-search.ts';
 import type { Instant } from '../core/time.ts';
 import type { HoldResult } from '../host/ports.ts';
 import { withTicketTransaction } from '../store/database.ts';
@@ -50,7 +51,8 @@ export async function holdWalkIn(
       const body = error.body as { reason?: string; nextDayWithCapacity?: string | null };
       return {
         kind: 'no-capacity',
-        reason: (body.reason ?? 'fully-booked') as never,
+        // A reason this device does not know (a newer server) reads as fully booked.
+        reason: isNoCapacityReason(body.reason) ? body.reason : 'fully-booked',
         nextDayWithCapacity: body.nextDayWithCapacity ?? null,
       };
     }

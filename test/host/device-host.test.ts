@@ -261,3 +261,13 @@ describe('the kiosk host over HTTP', () => {
     expect(wasm.headers.get('content-type')).toBe('application/wasm');
   });
 });
+
+describe('ticket codes from the screen', () => {
+  it('answers a malformed code as an unknown ticket, not a crash', async () => {
+    const { call } = await startKiosk();
+    expect(await call('ticket/keep-on-screen', { code: 'not-a-code' })).toMatchObject({
+      status: 404,
+      body: { error: { code: 'unknown-ticket' } },
+    });
+  });
+});
