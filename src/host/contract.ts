@@ -6,6 +6,7 @@
  * `HH:MM` strings, so the screens never compute time zones.
  */
 import type { Language, LocalizedText } from '../core/catalogue.ts';
+import type { StaffCallReason } from '../core/staff-call.ts';
 
 export type DeviceRole = 'kiosk' | 'checkin';
 
@@ -129,6 +130,17 @@ export interface WaitingTicketView {
   services: { id: string; names: LocalizedText }[];
 }
 
+/** An open "call staff" request, for the check-in window's banner. */
+export interface StaffCallView {
+  id: string;
+  /** The kiosk that called, e.g. `kiosk-lobby-1`. */
+  deviceId: string;
+  reason: StaffCallReason;
+  /** ISO 8601 with offset, and local `HH:MM`, of the call. */
+  at: string;
+  time: string;
+}
+
 export type PrinterState = 'ready' | 'offline' | 'paper-out' | 'cover-open' | 'unknown';
 export type ConnectionState = 'online' | 'offline' | 'connecting';
 
@@ -159,7 +171,12 @@ export interface HostHandlers {
   /** The check-in window, or a lobby kiosk whose office allows self check-in (`selfCheckIn`). */
   'checkin/submit': (arg: { input: string }) => Promise<CheckInView>;
   'checkin/waiting': () => Promise<WaitingTicketView[]>;
-  'staff/call': (arg: { reason: 'help' | 'accessibility' }) => Promise<{ notified: boolean }>;
+  /** `notified` once the call is stored on the server or, offline, queued on this device. */
+  'staff/call': (arg: { reason: StaffCallReason }) => Promise<{ notified: boolean }>;
+  /** Today's open staff calls, oldest first. */
+  'staff/open-calls': () => Promise<StaffCallView[]>;
+  /** Staff dealt with a call ("Erledigt"); an unknown id is `staff-call-not-found` (404). */
+  'staff/done': (arg: { id: string }) => Promise<{ done: boolean }>;
   'device/status': () => Promise<DeviceStatusView>;
 }
 
@@ -171,6 +188,8 @@ export interface HostEvents {
   'printer/status-changed': { printer: PrinterState };
   'connection/changed': { connection: ConnectionState };
   'checkin/changed': { waiting: number };
+  /** The open staff calls changed: all of them, oldest first. */
+  'staff/called': { calls: StaffCallView[] };
 }
 
 /** Errors crossing the contract: `{ code, message }`, code in kebab-case. */

@@ -2,7 +2,8 @@
  * The device host's handlers: the contract's calls answered from the schedule replica, the
  * ticket issuance (reserve → print → confirm) and the printer. One instance per device.
  * This module composes the handler map and the events; the ticket desk (`ticket-desk.ts`), the
- * check-in calls (`check-in-desk.ts`) and the schedule's events (`schedule-events.ts`) live apart.
+ * check-in calls (`check-in-desk.ts`), the staff calls (`staff-desk.ts`) and the schedule's events
+ * (`schedule-events.ts`) live apart.
  */
 import type { Catalogue, Language } from '../core/catalogue.ts';
 import type { Clock } from '../platform/clock.ts';
@@ -14,6 +15,7 @@ import { requireCatalogue } from './loaded-catalogue.ts';
 import type { DeviceSchedule } from './ports.ts';
 import { type PrinterReader, createPrinterReader } from './printer-state.ts';
 import { capacityNow, createCapacityPublisher, forwardScheduleChanges } from './schedule-events.ts';
+import { forwardStaffCalls, staffHandlers } from './staff-desk.ts';
 import { createTicketDesk } from './ticket-desk.ts';
 import type { Timer } from './ticket-issuance.ts';
 import { toOfficeView } from './views.ts';
@@ -30,8 +32,6 @@ export interface DeviceHostOptions {
   clock: Clock;
   events: EventHub;
   timer?: Timer;
-  /** Records a "call staff" request where staff see it. */
-  callStaff?: (reason: 'help' | 'accessibility') => void;
 }
 
 export interface DeviceHost {
@@ -52,9 +52,11 @@ export function createDeviceHost(options: DeviceHostOptions): DeviceHost {
     ...officeHandlers(options, catalogue),
     ...desk.handlers,
     ...checkInHandlers(options, catalogue),
+    ...staffHandlers(options, catalogue),
     ...deviceHandlers(options, printer),
   };
   const stopSchedule = forwardScheduleChanges(schedule, events, publishCapacity);
+  const stopStaff = forwardStaffCalls(options, catalogue);
   const stopIssuance = desk.onChange(() => publishCapacity());
 
   return {
@@ -67,6 +69,7 @@ export function createDeviceHost(options: DeviceHostOptions): DeviceHost {
     },
     dispose() {
       stopSchedule();
+      stopStaff();
       stopIssuance();
       desk.releaseAll();
     },
@@ -92,26 +95,11 @@ function officeHandlers(
 function deviceHandlers(
   options: DeviceHostOptions,
   printer: PrinterReader,
-): Pick<HostHandlers, 'staff/call' | 'device/status'> {
+): Pick<HostHandlers, 'device/status'> {
   return {
-    'staff/call': async ({ reason }) => {
-      (options.callStaff ?? defaultStaffCall(options.deviceId, options.clock))(reason);
-      return { notified: true };
-    },
     'device/status': async () => ({
       ...options.schedule.status(),
       printer: await printer.read(),
     }),
-  };
-}
-
-function defaultStaffCall(
-  deviceId: string,
-  clock: Clock,
-): (reason: 'help' | 'accessibility') => void {
-  return (reason) => {
-    console.log(
-      `[staff call] ${new Date(clock.now()).toISOString()} device ${deviceId} asks for ${reason}`,
-    );
   };
 }

@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { LANGUAGES } from '../core/catalogue.ts';
+import { STAFF_CALL_REASONS } from '../core/staff-call.ts';
 import type { HostCallName, HostError, HostHandlers } from './contract.ts';
 
 const code = z.string().min(1).max(64);
@@ -25,7 +26,9 @@ const ARGUMENTS: { [N in HostCallName]: z.ZodType | null } = {
   'ticket/abandon': z.object({ code }).strict(),
   'checkin/submit': z.object({ input: z.string().max(512) }).strict(),
   'checkin/waiting': null,
-  'staff/call': z.object({ reason: z.enum(['help', 'accessibility']) }).strict(),
+  'staff/call': z.object({ reason: z.enum(STAFF_CALL_REASONS) }).strict(),
+  'staff/open-calls': null,
+  'staff/done': z.object({ id: z.string().min(1).max(64) }).strict(),
   'device/status': null,
 };
 

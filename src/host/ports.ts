@@ -8,6 +8,7 @@ import type { CapacityView as CoreCapacity } from '../core/capacity.ts';
 import type { Catalogue, ServiceId } from '../core/catalogue.ts';
 import type { CheckInOutcome } from '../core/check-in.ts';
 import type { NoCapacity } from '../core/slot-search.ts';
+import type { StaffCall, StaffCallReason } from '../core/staff-call.ts';
 import type { Instant } from '../core/time.ts';
 
 export type HoldResult =
@@ -37,7 +38,8 @@ export interface ScheduleStatus {
   pendingUploads: number;
 }
 
-export type ScheduleChange = 'schedule' | 'connection';
+/** `staff`: the open staff calls changed (a kiosk called, or staff marked one done). */
+export type ScheduleChange = 'schedule' | 'connection' | 'staff';
 
 export interface DeviceSchedule {
   /** The office catalogue as last synced; null before the first successful sync. */
@@ -60,6 +62,15 @@ export interface DeviceSchedule {
   checkIn(input: string, deviceId: string, now: Instant): Promise<CheckInRecord>;
   /** Today's checked-in appointments waiting to be called, by slot start. */
   waiting(now: Instant): Appointment[];
+  /**
+   * Records a "call staff" from this kiosk: on the server when it answers, else locally and in the
+   * outbox for later. Resolves once it is stored in either place.
+   */
+  callStaff(reason: StaffCallReason, deviceId: string, now: Instant): Promise<StaffCall>;
+  /** Today's open staff calls of the office, oldest first, as this replica knows them. */
+  openStaffCalls(now: Instant): StaffCall[];
+  /** Staff dealt with a call; false when the call is unknown here. */
+  finishStaffCall(id: string, now: Instant): Promise<boolean>;
   status(): ScheduleStatus;
   /** Called after the replica or the connection changed; returns its disposer. */
   onChange(listener: (change: ScheduleChange) => void): () => void;

@@ -31,7 +31,10 @@ export function createCapacityPublisher(
   };
 }
 
-/** A schedule change sends capacity, any other change the connection state; returns the disposer. */
+/**
+ * A schedule change sends capacity, a connection change the connection state (staff calls have
+ * their own forwarder in staff-desk.ts); returns the disposer.
+ */
 export function forwardScheduleChanges(
   schedule: DeviceSchedule,
   events: EventHub,
@@ -39,6 +42,7 @@ export function forwardScheduleChanges(
 ): () => void {
   return schedule.onChange((change) => {
     if (change === 'schedule') publishCapacity();
-    else events.publish('connection/changed', { connection: schedule.status().connection });
+    else if (change === 'connection')
+      events.publish('connection/changed', { connection: schedule.status().connection });
   });
 }

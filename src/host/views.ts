@@ -6,6 +6,7 @@ import type { Appointment } from '../core/appointment.ts';
 import type { CapacityView as CoreCapacity } from '../core/capacity.ts';
 import type { Catalogue, Language, Service, ServiceId } from '../core/catalogue.ts';
 import { checkInOpensAt } from '../core/check-in.ts';
+import type { StaffCall } from '../core/staff-call.ts';
 import { formatTicketCode } from '../core/ticket-code.ts';
 import { type Instant, formatIsoInZone, toLocalDate, toWallTime } from '../core/time.ts';
 import type { CheckInRecord } from './ports.ts';
@@ -15,6 +16,7 @@ import type {
   DeviceRole,
   OfficeView,
   ServiceView,
+  StaffCallView,
   TicketView,
   WaitingTicketView,
 } from './contract.ts';
@@ -142,4 +144,15 @@ export function toWaitingViews(
     checkedInAt: a.checkedInAt === null ? '' : toWallTime(a.checkedInAt, timeZone),
     services: servicesOf(catalogue, a.serviceIds).map((s) => ({ id: s.id, names: s.names })),
   }));
+}
+
+/** A staff call for the banner. e.g. called 08:41Z in Berlin → { time: '09:41', … } */
+export function toStaffCallView(call: StaffCall, timeZone: string): StaffCallView {
+  return {
+    id: call.id,
+    deviceId: call.deviceId,
+    reason: call.reason,
+    at: formatIsoInZone(call.calledAt, timeZone),
+    time: toWallTime(call.calledAt, timeZone),
+  };
 }

@@ -1,14 +1,15 @@
 /**
- * The change feed (design.md §3): each write records the new state of every slot, appointment
- * and catalogue it touched; devices page through it by cursor (`seq`).
+ * The change feed (design.md §3): each write records the new state of every slot, appointment,
+ * catalogue and staff call it touched; devices page through it by cursor (`seq`).
  */
 import type { Appointment } from '../core/appointment.ts';
 import type { Catalogue, OfficeId, Slot, SlotId } from '../core/catalogue.ts';
+import type { StaffCall } from '../core/staff-call.ts';
 import type { Instant } from '../core/time.ts';
 import type { ReadableDb, WritableDb } from '../store/database.ts';
 import { findAppointment, listSlots } from '../store/schedule-repository.ts';
 import type { ChangeWire, ChangesPageWire } from './wire.ts';
-import { toAppointmentWire, toSlotWire } from './wire.ts';
+import { toAppointmentWire, toSlotWire, toStaffCallWire } from './wire.ts';
 import { prepared } from '../store/statements.ts';
 
 export const DEFAULT_PAGE = 500;
@@ -102,6 +103,16 @@ export function recordCatalogueChange(db: WritableDb, catalogue: Catalogue, now:
   insertChange(db, catalogue.office.id, 'catalogue', catalogue.office.id, catalogue, now);
 }
 
+/** Records a staff call in its current state, so SSE pokes the check-in window. */
+export function recordStaffCallChange(
+  db: WritableDb,
+  call: StaffCall,
+  timeZone: string,
+  now: Instant,
+): void {
+  insertChange(db, call.officeId, 'staff-call', call.id, toStaffCallWire(call, timeZone), now);
+}
+
 /**
  * Makes the feed describe an office whose data was written without it (the demo seed): the
  * catalogue, every slot, then every appointment. Does nothing when the office already has rows.
@@ -174,5 +185,6 @@ function toChangeWire(seq: number, kind: ChangeWire['kind'], payload: string): C
   const value = JSON.parse(payload) as never;
   if (kind === 'slot') return { cursor, kind, slot: value };
   if (kind === 'appointment') return { cursor, kind, appointment: value };
+  if (kind === 'staff-call') return { cursor, kind, staffCall: value };
   return { cursor, kind, catalogue: value };
 }

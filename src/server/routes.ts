@@ -4,6 +4,7 @@ import { appointmentRoutes } from './handlers/appointments.ts';
 import { capacityRoutes } from './handlers/capacity.ts';
 import { checkInRoutes } from './handlers/check-ins.ts';
 import { healthRoutes } from './handlers/health.ts';
+import { staffCallRoutes } from './handlers/staff-calls.ts';
 import { syncRoutes } from './handlers/sync.ts';
 import { ticketRoutes } from './handlers/tickets.ts';
 import { tokenRoutes } from './handlers/tokens.ts';
@@ -14,6 +15,7 @@ export const ROUTES: readonly Route[] = [
   ...ticketRoutes,
   ...checkInRoutes,
   ...appointmentRoutes,
+  ...staffCallRoutes,
   ...syncRoutes,
   ...tokenRoutes,
 ];

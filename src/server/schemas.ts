@@ -3,6 +3,7 @@
  * whose message names the field (`services[1]: expected string, received number`).
  */
 import { z } from 'zod';
+import { STAFF_CALL_REASONS } from '../core/staff-call.ts';
 import { type Instant, parseIsoInstant } from '../core/time.ts';
 import { ROLES } from './auth.ts';
 import { ApiError } from './errors.ts';
@@ -60,6 +61,18 @@ export const offlineTicketBody = z.object({
   status: z.enum(['held', 'booked', 'checked-in', 'cancelled']),
   createdAt: isoInstant,
   checkedInAt: isoInstant.nullable(),
+});
+
+/** A UUID as `crypto.randomUUID()` writes it. */
+export const staffCallId = z
+  .string()
+  .regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/, 'expected a UUID');
+
+export const staffCallBody = z.object({
+  deviceId,
+  reason: z.enum(STAFF_CALL_REASONS),
+  /** Chosen by a kiosk that recorded the call offline; the server makes one up otherwise. */
+  id: staffCallId.optional(),
 });
 
 export const tokenBody = z.object({

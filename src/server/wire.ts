@@ -5,6 +5,7 @@
 import type { Appointment } from '../core/appointment.ts';
 import type { CapacityView } from '../core/capacity.ts';
 import { type Catalogue, type Language, type Slot, localize } from '../core/catalogue.ts';
+import type { StaffCall } from '../core/staff-call.ts';
 import { formatTicketCode } from '../core/ticket-code.ts';
 import { type MessageSigner, buildTicketPayload } from '../core/ticket-payload.ts';
 import { type Instant, formatIsoInZone } from '../core/time.ts';
@@ -50,10 +51,21 @@ export interface SlotWire {
   status: Slot['status'];
 }
 
+export interface StaffCallWire {
+  id: string;
+  deviceId: string;
+  reason: StaffCall['reason'];
+  /** When the citizen pressed "Personal rufen". */
+  at: string;
+  status: StaffCall['status'];
+  doneAt: string | null;
+}
+
 export type ChangeWire =
   | { cursor: string; kind: 'slot'; slot: SlotWire }
   | { cursor: string; kind: 'appointment'; appointment: AppointmentWire }
-  | { cursor: string; kind: 'catalogue'; catalogue: Catalogue };
+  | { cursor: string; kind: 'catalogue'; catalogue: Catalogue }
+  | { cursor: string; kind: 'staff-call'; staffCall: StaffCallWire };
 
 export interface ChangesPageWire {
   changes: ChangeWire[];
@@ -133,6 +145,18 @@ export function toSlotWire(s: Slot, timeZone: string): SlotWire {
     end: formatIsoInZone(s.end, timeZone),
     category: s.category,
     status: s.status,
+  };
+}
+
+/** A staff call in answers and in the feed. e.g. → { id, deviceId: 'kiosk-1', reason: 'help', at: '2026-11-24T09:41:00+01:00', status: 'open', doneAt: null } */
+export function toStaffCallWire(call: StaffCall, timeZone: string): StaffCallWire {
+  return {
+    id: call.id,
+    deviceId: call.deviceId,
+    reason: call.reason,
+    at: formatIsoInZone(call.calledAt, timeZone),
+    status: call.status,
+    doneAt: iso(call.doneAt, timeZone),
   };
 }
 

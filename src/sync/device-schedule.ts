@@ -4,11 +4,12 @@
  * locally; without an answer, a kiosk issues from its lease and a check-in device decides from
  * the QR payload's MAC, and both are uploaded later through the outbox.
  * The draw path is `walk-in-hold.ts`, the check-in path `synced-check-in.ts`, capacity
- * `replica-capacity.ts`; this class owns the replica, the sync engine and the listeners.
+ * `replica-capacity.ts`, staff calls `staff-calls.ts`; this class owns the replica, the sync engine and the listeners.
  */
 import { randomUUID } from 'node:crypto';
 import type { Appointment } from '../core/appointment.ts';
 import type { Catalogue } from '../core/catalogue.ts';
+import type { StaffCall, StaffCallReason } from '../core/staff-call.ts';
 import { type Instant, toLocalDate } from '../core/time.ts';
 import type {
   CheckInRecord,
@@ -28,6 +29,7 @@ import { ServerApi } from './api-client.ts';
 import { countPending, enqueue } from './outbox.ts';
 import { capacityFromReplica } from './replica-capacity.ts';
 import { type ScheduleContext, currentCatalogue, requireCatalogue } from './schedule-context.ts';
+import { callStaff, finishStaffCall, openStaffCalls } from './staff-calls.ts';
 import { SyncEngine } from './sync-engine.ts';
 import { checkIn } from './synced-check-in.ts';
 import { type WalkInRequest, holdWalkIn } from './walk-in-hold.ts';
@@ -154,6 +156,18 @@ export class SyncedDeviceSchedule implements DeviceSchedule {
     return listAppointmentsOn(this.db, catalogue.office.id, today).filter(
       (a) => a.status === 'checked-in',
     );
+  }
+
+  callStaff(reason: StaffCallReason, deviceId: string, now: Instant): Promise<StaffCall> {
+    return callStaff(this.context, reason, deviceId, now);
+  }
+
+  openStaffCalls(now: Instant): StaffCall[] {
+    return openStaffCalls(this.context, now);
+  }
+
+  finishStaffCall(id: string, now: Instant): Promise<boolean> {
+    return finishStaffCall(this.context, id, now);
   }
 
   status(): ScheduleStatus {

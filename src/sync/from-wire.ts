@@ -3,9 +3,10 @@
  */
 import type { Appointment } from '../core/appointment.ts';
 import type { CounterId, OfficeId, ServiceId, Slot, SlotId } from '../core/catalogue.ts';
+import type { StaffCall } from '../core/staff-call.ts';
 import type { TicketCode } from '../core/ticket-code.ts';
 import { type Instant, parseIsoInstant } from '../core/time.ts';
-import type { AppointmentWire, SlotWire, TicketWire } from '../server/wire.ts';
+import type { AppointmentWire, SlotWire, StaffCallWire, TicketWire } from '../server/wire.ts';
 
 /** An ISO time from the server as an instant. e.g. '2026-11-24T09:45:00+01:00' → 1795509900000 */
 export function instantOf(value: string): Instant {
@@ -27,6 +28,19 @@ export function slotFromWire(wire: SlotWire): Slot {
     end: instantOf(wire.end),
     category: wire.category,
     status: wire.status,
+  };
+}
+
+/** A staff call from the feed or an answer. e.g. { at: '2026-11-24T09:41:00+01:00', … } → calledAt 1795510860000 */
+export function staffCallFromWire(wire: StaffCallWire, officeId: string): StaffCall {
+  return {
+    id: wire.id,
+    officeId,
+    deviceId: wire.deviceId,
+    reason: wire.reason,
+    status: wire.status,
+    calledAt: instantOf(wire.at),
+    doneAt: maybeInstant(wire.doneAt),
   };
 }
 

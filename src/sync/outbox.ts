@@ -5,7 +5,8 @@
 import type { Instant } from '../core/time.ts';
 import type { ReadableDb, WritableDb } from '../store/database.ts';
 
-export type OutboxKind = 'offline-ticket' | 'confirm' | 'release' | 'check-in';
+export type OutboxKind =
+  'offline-ticket' | 'confirm' | 'release' | 'check-in' | 'staff-call' | 'staff-call-done';
 
 export interface OutboxEntry {
   mutationId: string;

@@ -15,8 +15,9 @@ import {
   saveOffice,
   upsertSlots,
 } from '../store/schedule-repository.ts';
+import { upsertStaffCall } from '../store/staff-call-repository.ts';
 import type { ChangeWire } from '../server/wire.ts';
-import { appointmentFromWire, slotFromWire } from './from-wire.ts';
+import { appointmentFromWire, slotFromWire, staffCallFromWire } from './from-wire.ts';
 
 /** The feed cursor this replica has applied up to, '0' for none. */
 export function readCursor(db: ReadableDb, officeId: string): string {
@@ -58,6 +59,8 @@ export function applyChanges(
       else if (change.kind === 'appointment') {
         const appointment = appointmentFromWire(change.appointment, officeId);
         upsertAppointment(db, appointment, timeZoneOf(db, officeId));
+      } else if (change.kind === 'staff-call') {
+        upsertStaffCall(db, staffCallFromWire(change.staffCall, officeId));
       } else {
         const office = loadOffice(db, officeId);
         if (office)

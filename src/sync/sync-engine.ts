@@ -141,6 +141,7 @@ export class SyncEngine {
 
   private async pullPages(): Promise<void> {
     let changed = false;
+    let staffCalled = false;
     for (;;) {
       const since = readCursor(this.o.db, this.o.officeId);
       const page = await this.reach(() =>
@@ -150,10 +151,12 @@ export class SyncEngine {
       applyChanges(this.o.db, this.o.officeId as OfficeId, page.changes, next, this.o.now());
       if (page.changes.some((c) => c.kind === 'catalogue'))
         this.office = loadOffice(this.o.db, this.o.officeId);
-      changed ||= page.changes.length > 0;
+      changed ||= page.changes.some((c) => c.kind !== 'staff-call');
+      staffCalled ||= page.changes.some((c) => c.kind === 'staff-call');
       if (!page.hasMore && !page.reset) break;
     }
     if (changed) this.o.emit('schedule');
+    if (staffCalled) this.o.emit('staff');
   }
 
   private async refreshLease(): Promise<void> {

@@ -5,11 +5,12 @@
  */
 import type { Instant } from '../core/time.ts';
 import { type WritableDb, withTransaction } from '../store/database.ts';
-import type { TicketWire } from '../server/wire.ts';
+import type { StaffCallWire, TicketWire } from '../server/wire.ts';
 import { HttpError, type ServerApi, isTransient } from './api-client.ts';
-import { appointmentFromTicket } from './from-wire.ts';
+import { appointmentFromTicket, staffCallFromWire } from './from-wire.ts';
 import { type OutboxEntry, markAttemptFailed, markDone, pendingEntries } from './outbox.ts';
 import { upsertAppointment } from './replica.ts';
+import { upsertStaffCall } from '../store/staff-call-repository.ts';
 
 export interface UploaderDeps {
   db: WritableDb;
@@ -93,11 +94,21 @@ export class Uploader {
         return api.call('POST', `/appointments/${code}/release`, { idempotencyKey: key });
       case 'check-in':
         return api.call('POST', '/check-ins', { body: entry.payload, idempotencyKey: key });
+      case 'staff-call':
+        return api.call('POST', '/staff-calls', { body: entry.payload, idempotencyKey: key });
+      case 'staff-call-done': {
+        const id = encodeURIComponent(String(entry.payload.id ?? ''));
+        return api.call('POST', `/staff-calls/${id}/done`, { idempotencyKey: key });
+      }
     }
   }
 
   private apply(answer: unknown): void {
-    const ticket = (answer as { ticket?: TicketWire } | null)?.ticket;
+    const { ticket, staffCall } = (answer ?? {}) as {
+      ticket?: TicketWire;
+      staffCall?: StaffCallWire;
+    };
+    if (staffCall) upsertStaffCall(this.deps.db, staffCallFromWire(staffCall, this.deps.officeId));
     if (!ticket) return;
     const appointment = appointmentFromTicket(ticket, this.deps.officeId, this.deps.now());
     const known = this.deps.db

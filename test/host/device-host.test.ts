@@ -72,6 +72,20 @@ function screensDir(dir: string): string {
   return screens;
 }
 
+/** Reads an event stream until `marker` has come (or the stream ends); returns what was read. */
+async function readEventsUntil(
+  reader: ReadableStreamDefaultReader<Uint8Array>,
+  marker: string,
+): Promise<string> {
+  let text = '';
+  while (!text.includes(marker)) {
+    const { value, done } = await reader.read();
+    if (done) break;
+    text += new TextDecoder().decode(value);
+  }
+  return text;
+}
+
 function appointmentOf(schedule: MemorySchedule, code: string) {
   return schedule.appointments.get(code);
 }
@@ -242,12 +256,7 @@ describe('the kiosk host over HTTP', () => {
     expect(response.headers.get('content-type')).toMatch(/text\/event-stream/);
     const reader = response.body!.getReader();
     await call('ticket/draw', { services: [MELDE], language: 'de' });
-    let text = '';
-    while (!text.includes('event: capacity/changed')) {
-      const { value, done } = await reader.read();
-      if (done) break;
-      text += new TextDecoder().decode(value);
-    }
+    const text = await readEventsUntil(reader, 'event: capacity/changed');
     controller.abort();
     expect(text).toContain('event: capacity/changed');
   });
@@ -268,6 +277,55 @@ describe('ticket codes from the screen', () => {
     expect(await call('ticket/keep-on-screen', { code: 'not-a-code' })).toMatchObject({
       status: 404,
       body: { error: { code: 'unknown-ticket' } },
+    });
+  });
+});
+
+describe('calling staff from the kiosk', () => {
+  it('stores the call, lists it with the local time, pushes it, and clears it when done', async () => {
+    const { call, host, schedule } = await startKiosk();
+    const controller = new AbortController();
+    const events = await fetch(`${host.url}/host/events`, { signal: controller.signal });
+    const reader = events.body!.getReader();
+    expect(await call('staff/call', { reason: 'accessibility' })).toEqual({
+      status: 200,
+      body: { notified: true },
+    });
+    const open = await call('staff/open-calls');
+    expect(open.body).toEqual([
+      {
+        id: expect.any(String),
+        deviceId: 'kiosk-test',
+        reason: 'accessibility',
+        at: '2026-11-24T09:00:00+01:00',
+        time: '09:00',
+      },
+    ]);
+    const text = await readEventsUntil(reader, 'event: staff/called');
+    controller.abort();
+    expect(text).toContain('"deviceId":"kiosk-test"');
+    const [only] = open.body as unknown as Array<{ id: string }>;
+    expect(await call('staff/done', { id: only?.id })).toEqual({
+      status: 200,
+      body: { done: true },
+    });
+    expect((await call('staff/open-calls')).body).toEqual([]);
+    expect(schedule.staffCalls.get(only?.id ?? '')?.status).toBe('done');
+  });
+
+  it('checks the arguments and names an unknown call', async () => {
+    const { call } = await startKiosk();
+    for (const bad of [{ reason: 'coffee' }, {}, { reason: 'help', extra: 1 }]) {
+      expect(await call('staff/call', bad)).toMatchObject({
+        status: 400,
+        body: { error: { code: 'invalid-argument' } },
+      });
+    }
+    expect(await call('staff/done', { id: '' })).toMatchObject({ status: 400 });
+    expect(await call('staff/done', { id: 42 })).toMatchObject({ status: 400 });
+    expect(await call('staff/done', { id: 'no-such-call' })).toMatchObject({
+      status: 404,
+      body: { error: { code: 'staff-call-not-found' } },
     });
   });
 });

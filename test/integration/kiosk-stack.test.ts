@@ -113,4 +113,37 @@ describe('kiosk, check-in window and central server together', () => {
     controller.abort();
     expect(text).toContain('event: capacity/changed');
   });
+
+  it("brings a kiosk's staff call to the check-in window within seconds, and clears it on both", async () => {
+    const kiosk = stack.kiosk?.url ?? '';
+    const checkin = stack.checkin?.url ?? '';
+    expect(await hostCall(kiosk, 'staff/call', { reason: 'accessibility' })).toEqual({
+      notified: true,
+    });
+    const seen = await pollFor(checkin, 'staff/open-calls', (calls) => calls.length === 1);
+    expect(seen).toEqual([
+      expect.objectContaining({ deviceId: 'e2e-kiosk', reason: 'accessibility' }),
+    ]);
+    expect(seen[0]?.time).toMatch(/^\d{2}:\d{2}$/);
+    const id = String(seen[0]?.id);
+    expect(await hostCall(checkin, 'staff/done', { id })).toEqual({ done: true });
+    expect(await hostCall(checkin, 'staff/open-calls')).toEqual([]);
+    expect(await pollFor(kiosk, 'staff/open-calls', (calls) => calls.length === 0)).toEqual([]);
+    const { body } = await stack.api('/staff-calls?status=open');
+    expect(body).toEqual({ staffCalls: [] });
+  });
 });
+
+/** Asks the host until `done` holds for its list, for up to five seconds. */
+async function pollFor(
+  url: string,
+  name: string,
+  done: (list: Array<Record<string, unknown>>) => boolean,
+): Promise<Array<Record<string, unknown>>> {
+  const deadline = Date.now() + 5_000;
+  for (;;) {
+    const list = (await hostCall(url, name)) as unknown as Array<Record<string, unknown>>;
+    if (done(list) || Date.now() > deadline) return list;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}

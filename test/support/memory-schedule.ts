@@ -6,6 +6,7 @@ import type { Appointment } from '../../src/core/appointment.ts';
 import { WALK_IN_PREFIX, formatCallNumber } from '../../src/core/call-number.ts';
 import { summarizeCapacity } from '../../src/core/capacity.ts';
 import type { Catalogue, Slot } from '../../src/core/catalogue.ts';
+import type { StaffCall } from '../../src/core/staff-call.ts';
 import { decideCheckIn } from '../../src/core/check-in.ts';
 import { readCheckInInput } from '../../src/core/check-in-input.ts';
 import { generateDemoSchedule } from '../../src/core/demo-schedule.ts';
@@ -15,12 +16,14 @@ import { buildTicketPayload } from '../../src/core/ticket-payload.ts';
 import { type Instant, toLocalDate } from '../../src/core/time.ts';
 import type { DeviceSchedule, ScheduleChange } from '../../src/host/ports.ts';
 import { createTicketSigner } from '../../src/platform/ticket-signer.ts';
+import { createMemoryStaffCalls } from './memory-staff-calls.ts';
 
 export const MEMORY_TICKET_KEY = 'memory-ticket-key';
 const HOLD_MS = 3 * 60_000;
 
 export interface MemorySchedule extends DeviceSchedule {
   appointments: Map<string, Appointment>;
+  staffCalls: Map<string, StaffCall>;
   slots: Slot[];
   catalogueValue: Catalogue;
   /** Books every free slot, as if the day were drawn empty. */
@@ -142,6 +145,7 @@ export function createMemorySchedule(
       [...appointments.values()]
         .filter((a) => a.status === 'checked-in')
         .sort((x, y) => x.start - y.start),
+    ...createMemoryStaffCalls(demo.catalogue.office.id, notify),
     status: () => ({ connection, pendingUploads: 0 }),
     onChange(listener) {
       listeners.add(listener);

@@ -17,6 +17,7 @@ import {
   startServerProcess,
 } from '../server/support/server-process.ts';
 import { useTempDir } from '../support/temp-dir.ts';
+import { until } from '../support/until.ts';
 
 const tempDir = useTempDir('terminmarke-sync-');
 const START = parseIsoInstant(TEST_NOW) as number;
@@ -40,15 +41,6 @@ function kiosk(url: string, dir: string, role: 'kiosk' | 'checkin' = 'kiosk', na
   });
   devices.push(device);
   return device;
-}
-
-async function until(condition: () => boolean, timeoutMs = 5_000): Promise<number> {
-  const started = performance.now();
-  while (!condition()) {
-    if (performance.now() - started > timeoutMs) throw new Error('condition not met in time');
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-  return performance.now() - started;
 }
 
 const now = () => START + 5_000;

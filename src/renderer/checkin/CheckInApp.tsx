@@ -1,7 +1,8 @@
 /**
  * The check-in window (role `checkin`, design.md §2 "Checking in"): camera, hand scanner and
  * typed Terminkennung in, a large unmistakable outcome out, today's waiting tickets and a status
- * line for staff. German first; staff can switch to English.
+ * line for staff, and a banner when a lobby kiosk calls staff. German first; staff can switch to
+ * English.
  */
 import { useCallback, useState } from 'react';
 import type { HostTransport, OfficeView } from '../../host/contract.ts';
@@ -10,12 +11,14 @@ import { CameraScanner } from './CameraScanner.tsx';
 import { CheckInHeader } from './CheckInHeader.tsx';
 import { ManualEntry } from './ManualEntry.tsx';
 import { OutcomePanel } from './OutcomePanel.tsx';
+import { StaffCallBanner } from './StaffCallBanner.tsx';
 import { WaitingList } from './WaitingList.tsx';
 import { useCheckInStyles } from './checkin-styles.ts';
 import { CHECKIN_TEXTS, type StaffLanguage } from './texts.ts';
 import { useCheckIn } from './use-check-in.ts';
 import { useDeviceStatus, useWaitingTickets } from './use-host-data.ts';
 import { useManualField } from './use-manual-field.ts';
+import { useStaffCalls } from './use-staff-calls.ts';
 import { useWedgeKeyboard } from './use-wedge-keyboard.ts';
 import { chooseScannedText } from './wedge-keyboard.ts';
 
@@ -35,6 +38,7 @@ export function CheckInApp({ transport, office = null }: CheckInAppProps) {
   const refreshKey = checkIn.shown?.sequence ?? 0;
   const waiting = useWaitingTickets(transport, refreshKey);
   const status = useDeviceStatus(transport, refreshKey);
+  const staffCalls = useStaffCalls(transport);
   const { submit } = checkIn;
   const { replace } = field;
 
@@ -71,6 +75,7 @@ export function CheckInApp({ transport, office = null }: CheckInAppProps) {
         onLanguage={setLanguage}
         t={t}
       />
+      <StaffCallBanner calls={staffCalls.calls} onDone={staffCalls.finish} t={t} />
       <main className="ci-main">
         <div>
           <CameraScanner

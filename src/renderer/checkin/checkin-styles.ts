@@ -23,6 +23,13 @@ export const CHECKIN_CSS = `
 .ci-status ul { display: flex; flex-wrap: wrap; gap: 0.25rem 1.25rem; list-style: none; margin: 0; padding: 0; }
 .ci-status p { margin: 0; }
 .ci-status-problem { font-weight: 700; text-decoration: underline; }
+.ci-staff-calls { margin: 1.25rem 1.25rem 0; padding: 0.75rem 1rem; background: #ffd54a; color: #1d2a3a;
+  border: 4px solid #1d2a3a; border-radius: 8px; }
+.ci-staff-calls ul { list-style: none; margin: 0; padding: 0; }
+.ci-staff-calls li { display: flex; flex-wrap: wrap; align-items: center; gap: 0.5rem 1rem; padding: 0.25rem 0;
+  font-size: 1.3rem; font-weight: 700; }
+.ci-staff-call-done { min-height: 44px; padding: 0 1.25rem; font-size: 1.1rem; font-weight: 700; background: #1d2a3a;
+  color: #fff; border: 0; border-radius: 6px; cursor: pointer; }
 .ci-main { display: grid; grid-template-columns: minmax(300px, 480px) minmax(0, 1fr); gap: 1.25rem; padding: 1.25rem; }
 @media (max-width: 900px) { .ci-main { grid-template-columns: 1fr; } }
 .ci-app h2 { font-size: 1.25rem; margin: 0 0 0.5rem; }

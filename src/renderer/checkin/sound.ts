@@ -27,14 +27,33 @@ export const OUTCOME_TONES: Record<OutcomeSound, ToneStep[]> = {
 const PEAK_GAIN = { sine: 0.35, square: 0.12 } as Record<OscillatorType, number>;
 let context: AudioContext | null = null;
 
+/**
+ * A call from a lobby kiosk: three even, mid-high beeps, unlike both outcome sounds, so staff
+ * know to look up from the scanner.
+ */
+export const STAFF_CALL_TONES: ToneStep[] = [
+  { frequency: 1047, wave: 'sine', start: 0, duration: 0.12 },
+  { frequency: 1047, wave: 'sine', start: 0.2, duration: 0.12 },
+  { frequency: 1047, wave: 'sine', start: 0.4, duration: 0.12 },
+];
+
 /** Plays an outcome sound; does nothing where audio is unavailable (the screen still shows it). */
 export function playOutcomeSound(sound: OutcomeSound): void {
+  playTones(OUTCOME_TONES[sound]);
+}
+
+/** Plays the staff-call sound; silent where audio is unavailable (the banner still shows). */
+export function playStaffCallSound(): void {
+  playTones(STAFF_CALL_TONES);
+}
+
+function playTones(steps: readonly ToneStep[]): void {
   try {
     context ??= new AudioContext();
     // A context created before any key press starts suspended; scans and typing are key presses.
     void context.resume();
     const begin = context.currentTime + 0.01;
-    for (const step of OUTCOME_TONES[sound]) {
+    for (const step of steps) {
       const oscillator = context.createOscillator();
       const gain = context.createGain();
       oscillator.type = step.wave;
@@ -48,6 +67,6 @@ export function playOutcomeSound(sound: OutcomeSound): void {
       oscillator.stop(at + step.duration + 0.02);
     }
   } catch {
-    // No audio device on this PC: the outcome panel carries the same message.
+    // No audio device on this PC: the screen carries the same message.
   }
 }

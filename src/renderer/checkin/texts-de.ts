@@ -67,6 +67,12 @@ export const de: CheckInTexts = {
     code: 'Kennung',
   },
 
+  staffCallsHeading: (count) => (count === 1 ? 'Personal gerufen' : `Personal gerufen (${count})`),
+  staffCallLine: (call) =>
+    `Kiosk ${call.deviceId} bittet um Hilfe${call.reason === 'accessibility' ? ' (Barrierefreiheit)' : ''} · ${call.time}`,
+  staffCallDone: 'Erledigt',
+  staffCallDoneLabel: (call) => `Erledigt: Kiosk ${call.deviceId}, ${call.time} Uhr`,
+
   statusLabel: 'Gerätestatus',
   connection: {
     online: 'Server verbunden',

@@ -67,6 +67,12 @@ export const en: CheckInTexts = {
     code: 'Code',
   },
 
+  staffCallsHeading: (count) => (count === 1 ? 'Staff called' : `Staff called (${count})`),
+  staffCallLine: (call) =>
+    `Kiosk ${call.deviceId} asks for help${call.reason === 'accessibility' ? ' (accessibility)' : ''} · ${call.time}`,
+  staffCallDone: 'Done',
+  staffCallDoneLabel: (call) => `Done: kiosk ${call.deviceId}, ${call.time}`,
+
   statusLabel: 'Device status',
   connection: {
     online: 'Server connected',

@@ -3,7 +3,7 @@
  * Kept apart from the citizen's `i18n/messages.ts` (other screens, other tone: short staff
  * wording here) but with the same words as the printed ticket: Aufrufnummer, Terminkennung.
  */
-import type { ConnectionState, PrinterState } from '../../host/contract.ts';
+import type { ConnectionState, PrinterState, StaffCallView } from '../../host/contract.ts';
 import { de } from './texts-de.ts';
 import { en } from './texts-en.ts';
 
@@ -75,6 +75,14 @@ export interface CheckInTexts {
     services: string;
     code: string;
   };
+
+  /** The banner of open "call staff" requests from the lobby kiosks. */
+  staffCallsHeading: (count: number) => string;
+  /** e.g. "Kiosk kiosk-lobby-1 bittet um Hilfe (Barrierefreiheit) · 09:41" */
+  staffCallLine: (call: StaffCallView) => string;
+  staffCallDone: string;
+  /** The button's accessible name: its visible word first, then which call. */
+  staffCallDoneLabel: (call: StaffCallView) => string;
 
   /** The staff status line. */
   statusLabel: string;

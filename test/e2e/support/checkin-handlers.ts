@@ -89,6 +89,8 @@ export function createCheckInHandlers(
     'ticket/keep-on-screen': wrongRole,
     'ticket/abandon': wrongRole,
     'staff/call': async () => ({ notified: true }),
+    'staff/open-calls': async () => [],
+    'staff/done': async () => ({ done: true }),
   };
   return { handlers, state };
 }
