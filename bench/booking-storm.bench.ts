@@ -13,7 +13,6 @@
  * alone say more about the neighbours than about the server.
  */
 import Database from 'better-sqlite3';
-import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { Agent, request } from 'node:http';
 import { loadavg, tmpdir } from 'node:os';
@@ -23,6 +22,7 @@ import { createClock } from '../src/platform/clock.ts';
 import { checkConsistency } from '../src/server/consistency-check.ts';
 import type { ReadableDb } from '../src/store/database.ts';
 import { createDeviceSchedule } from '../src/sync/device-schedule.ts';
+import { startSeededServer } from '../test/support/demo-stack.ts';
 import { formatMs, quantile } from './support/stats.ts';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
@@ -43,35 +43,17 @@ const dbFile = join(dir, 'server.db');
 const agent = new Agent({ keepAlive: true, maxSockets: CLIENTS + 4 });
 
 async function startServer(): Promise<{ port: number; pid: number; stop: () => void }> {
-  const child = spawn(
-    process.execPath,
-    [
-      ...SERVER_NODE_ARGS,
-      'bin/terminmarke.js',
-      'server',
-      '--host',
-      '127.0.0.1',
-      '--port',
-      '0',
-      '--db',
-      dbFile,
-      '--seed',
-      'demo',
-      '--token',
-      TOKEN,
-    ],
-    { env: { ...process.env, TERMINMARKE_NOW: NOW }, stdio: ['ignore', 'pipe', 'inherit'] },
-  );
-  let out = '';
-  const port = await new Promise<number>((resolve, reject) => {
-    child.stdout.on('data', (chunk: Buffer) => {
-      out += chunk.toString();
-      const match = /listening on http:\/\/127\.0\.0\.1:(\d+)/.exec(out);
-      if (match) resolve(Number(match[1]));
-    });
-    child.once('exit', (code) => reject(new Error(`server exited with ${code}`)));
+  const server = await startSeededServer({
+    dbFile,
+    now: NOW,
+    token: TOKEN,
+    nodeArgs: SERVER_NODE_ARGS,
   });
-  return { port, pid: child.pid ?? 0, stop: () => child.kill('SIGTERM') };
+  return {
+    port: server.port,
+    pid: server.process.pid ?? 0,
+    stop: () => server.process.kill('SIGTERM'),
+  };
 }
 
 function post(

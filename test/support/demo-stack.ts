@@ -34,7 +34,10 @@ export interface DemoStackOptions {
 
 /** Starts the server and the hosts. e.g. await startDemoStack({ dir, now: '2026-11-24T09:38:00+01:00' }) */
 export async function startDemoStack(options: DemoStackOptions): Promise<DemoStack> {
-  const server = await startServer(options.dir, options.now);
+  const server = await startSeededServer({
+    dbFile: join(options.dir, 'server.db'),
+    now: options.now,
+  });
   const printerDir = join(options.dir, 'tickets');
   const clock = createClock(Date.parse(options.now));
   const hosts: Partial<Record<'kiosk' | 'checkin', RunningHost>> = {};
@@ -80,13 +83,27 @@ export async function startDemoStack(options: DemoStackOptions): Promise<DemoSta
   };
 }
 
-async function startServer(
-  dir: string,
-  now: string,
-): Promise<{ url: string; process: ChildProcess }> {
+export interface SeededServer {
+  url: string;
+  port: number;
+  process: ChildProcess;
+}
+
+/**
+ * `terminmarke server --seed demo` on 127.0.0.1 and a free port, at `now`; resolves once it
+ * listens. e.g. await startSeededServer({ dbFile, now: '2026-11-24T09:38:00+01:00' })
+ */
+export async function startSeededServer(options: {
+  dbFile: string;
+  now: string;
+  token?: string;
+  /** Flags for the server's Node process, e.g. --cpu-prof. */
+  nodeArgs?: readonly string[];
+}): Promise<SeededServer> {
   const child = spawn(
     process.execPath,
     [
+      ...(options.nodeArgs ?? []),
       BIN,
       'server',
       '--host',
@@ -94,13 +111,13 @@ async function startServer(
       '--port',
       '0',
       '--db',
-      join(dir, 'server.db'),
+      options.dbFile,
       '--seed',
       'demo',
       '--token',
-      DEMO_TOKEN,
+      options.token ?? DEMO_TOKEN,
     ],
-    { env: { ...process.env, TERMINMARKE_NOW: now }, stdio: ['ignore', 'pipe', 'pipe'] },
+    { env: { ...process.env, TERMINMARKE_NOW: options.now }, stdio: ['ignore', 'pipe', 'pipe'] },
   );
   let output = '';
   const url = await new Promise<string>((resolve, reject) => {
@@ -116,5 +133,5 @@ async function startServer(
     child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
     child.once('exit', (code) => reject(new Error(`server exited with ${code}:\n${output}`)));
   });
-  return { url, process: child };
+  return { url, port: Number(new URL(url).port), process: child };
 }
