@@ -62,10 +62,11 @@ const QR_WASM_FILE = createRequire(import.meta.url).resolve('zxing-wasm/reader/z
 
 function loadStaticFiles(bundle: RendererBundle, rendererDir: string): Map<string, StaticFile> {
   const read = (name: string) => readFileSync(join(rendererDir, name), 'utf8');
+  const page: StaticFile = { type: 'text/html; charset=utf-8', body: read('index.html') };
   return new Map<string, StaticFile>([
     [QR_WASM_PATH, { type: 'application/wasm', body: readFileSync(QR_WASM_FILE) }],
-    ['/', { type: 'text/html; charset=utf-8', body: read('index.html') }],
-    ['/index.html', { type: 'text/html; charset=utf-8', body: read('index.html') }],
+    ['/', page],
+    ['/index.html', page],
     ['/styles.css', { type: 'text/css; charset=utf-8', body: read('styles.css') }],
     ['/app.js', { type: 'text/javascript; charset=utf-8', body: bundle.javascript }],
   ]);

@@ -3,7 +3,7 @@
  * catalogue), a capacity with one fully booked concern, and tickets as the host would draw them.
  */
 import { LANGUAGES } from '../../../src/core/catalogue.ts';
-import { DEMO_WALK_IN_SERVICES } from '../../../src/core/demo-catalogue.ts';
+import { DEMO_WALK_IN_SERVICES, makeDemoCatalogue } from '../../../src/core/demo-catalogue.ts';
 import type {
   CapacityView,
   DrawResult,
@@ -30,15 +30,7 @@ export function demoOffice(): OfficeView {
       ru: 'Бюро граждан Митте',
       pl: 'Biuro Obywatelskie Mitte',
     },
-    waitingArea: {
-      de: 'Wartebereich A, Erdgeschoss',
-      en: 'Waiting area A, ground floor',
-      tr: 'Bekleme alanı A, zemin kat',
-      ar: 'منطقة الانتظار A، الطابق الأرضي',
-      uk: 'Зона очікування A, перший поверх',
-      ru: 'Зона ожидания A, первый этаж',
-      pl: 'Poczekalnia A, parter',
-    },
+    waitingArea: makeDemoCatalogue().office.waitingArea,
     role: 'kiosk',
     languages: [...LANGUAGES],
     services: DEMO_WALK_IN_SERVICES.map((service) => ({
