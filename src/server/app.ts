@@ -18,6 +18,7 @@ import { createRouter } from './router.ts';
 import { ROUTES } from './routes.ts';
 import { SlotIndexCache } from './slot-index-cache.ts';
 import { SseHub } from './sse-hub.ts';
+import { DEFAULT_HOLD_MS } from './wire.ts';
 import { WriteQueue } from './write-queue.ts';
 
 export interface ServerOptions {
@@ -26,7 +27,7 @@ export interface ServerOptions {
   port: number;
   /** Interface to listen on; all interfaces when left out. */
   host?: string;
-  /** How long a kiosk's unconfirmed hold lasts; 180 s by default (a print attempt and a decision). */
+  /** How long a kiosk's unconfirmed hold lasts; `DEFAULT_HOLD_MS` when not given. */
   holdMs?: number;
   /** How often expired holds, leases and unclaimed walk-ins are swept; 5 s by default. */
   sweepMs?: number;
@@ -52,7 +53,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     tokens: new TokenAuthority(db),
     writes: new WriteQueue(db, () => hub.publishChanges(), slots),
     hub,
-    holdMs: options.holdMs ?? 180_000,
+    holdMs: options.holdMs ?? DEFAULT_HOLD_MS,
     slots,
   };
   const server = createServer(createRouter(ROUTES, services));

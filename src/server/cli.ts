@@ -5,6 +5,7 @@
 import { randomBytes } from 'node:crypto';
 import { parseArgs } from 'node:util';
 import { type Instant, toLocalDate } from '../core/time.ts';
+import { DEFAULT_HOLD_MS } from './wire.ts';
 import { clockFromEnvironment } from '../platform/clock.ts';
 import { type WritableDb, openDatabase, withTransaction } from '../store/database.ts';
 import { listOfficeIds, loadOffice } from '../store/schedule-repository.ts';
@@ -34,9 +35,7 @@ function readArgs(args: string[], env: NodeJS.ProcessEnv): ServerArgs {
       host: { type: 'string' },
       seed: { type: 'string' },
       token: { type: 'string' },
-      // A hold covers a print attempt (up to ~20 s when the printer does not answer) and a
-      // citizen deciding on the printer-failure screen what to do with the ticket on screen.
-      'hold-seconds': { type: 'string', default: '180' },
+      'hold-seconds': { type: 'string', default: String(DEFAULT_HOLD_MS / 1000) },
     },
     strict: true,
   });

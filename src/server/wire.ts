@@ -178,3 +178,10 @@ export function toCapacityWire(view: CapacityView, catalogue: Catalogue, languag
     nextDayWithCapacity: view.nextDayWithCapacity,
   };
 }
+
+/**
+ * How long a kiosk's unconfirmed hold lasts unless the server is started otherwise: a print
+ * attempt (up to ~20 s when the printer does not answer) and a citizen deciding on the
+ * printer-failure screen. Devices assume it until the server's device-config says.
+ */
+export const DEFAULT_HOLD_MS = 180_000;

@@ -7,7 +7,12 @@ import type { OfficeId } from '../core/catalogue.ts';
 import type { Instant } from '../core/time.ts';
 import type { WritableDb } from '../store/database.ts';
 import { type OfficeRecord, loadOffice } from '../store/schedule-repository.ts';
-import type { ChangesPageWire, DeviceConfigWire, LeaseGrantWire } from '../server/wire.ts';
+import {
+  type ChangesPageWire,
+  DEFAULT_HOLD_MS,
+  type DeviceConfigWire,
+  type LeaseGrantWire,
+} from '../server/wire.ts';
 import type { ScheduleChange, ScheduleStatus } from '../host/ports.ts';
 
 type ConnectionState = ScheduleStatus['connection'];
@@ -34,7 +39,7 @@ export class SyncEngine {
   connection: ConnectionState = 'connecting';
   office: OfficeRecord | null;
   /** Until the server says otherwise (device-config): the server's default hold. */
-  holdMs = 180_000;
+  holdMs = DEFAULT_HOLD_MS;
   readonly uploader: Uploader;
   private readonly events: EventStream;
   private pollTimer: NodeJS.Timeout | null = null;
