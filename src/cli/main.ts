@@ -30,6 +30,12 @@ const SUBCOMMANDS: Record<string, Subcommand> = {
     usage: 'terminmarke decode [--json] IMAGE…',
     load: () => import('../scanner/cli.ts'),
   },
+  simulate: {
+    summary: 'simulate office days: express counter vs walk-ins drawn into unused short slots',
+    usage:
+      'terminmarke simulate [--params FILE.json] [--seed N] [--days N] [--json] [--chart FILE.png]',
+    load: () => import('../simulator/cli.ts'),
+  },
   'print-test': {
     summary: 'print a sample ticket',
     usage: 'terminmarke print-test --printer tcp://HOST:PORT|DEVICE|virtual:DIR',
