@@ -25,6 +25,11 @@ const SUBCOMMANDS: Record<string, Subcommand> = {
     usage: 'terminmarke demo [--port N] [--dir DIR]',
     load: () => import('../host/demo-cli.ts'),
   },
+  doctor: {
+    summary: 'check a device: config, server, token, clock, printer, replica, disk, fonts',
+    usage: 'terminmarke doctor --config FILE',
+    load: () => import('../doctor/cli.ts'),
+  },
   decode: {
     summary: 'decode QR codes from image files (PNG/JPEG)',
     usage: 'terminmarke decode [--json] IMAGE…',
