@@ -14,6 +14,13 @@ const printerInterface = z
     message: 'must be tcp://HOST:PORT, a device path like /dev/usb/lp0, or virtual:DIR',
   });
 
+/** `default`: the screen's audio device only; `virtual:DIR`: also kept as WAV + JSON lines. */
+const speechOutput = z
+  .string()
+  .refine((value) => value === 'default' || /^virtual:.+$/.test(value), {
+    message: 'must be "default" or virtual:DIR',
+  });
+
 const configSchema = z
   .object({
     role: z.enum(['kiosk', 'checkin']),
@@ -49,6 +56,7 @@ const configSchema = z
       .strict()
       .default({ warnAfterSeconds: 60, resetAfterWarningSeconds: 20 }),
     selfCheckIn: z.boolean().default(false),
+    speech: z.object({ output: speechOutput.default('default') }).strict().optional(),
   })
   .strict()
   .refine((config) => config.role !== 'kiosk' || config.printer !== undefined, {
@@ -79,7 +87,10 @@ export function parseDeviceConfig(raw: unknown, baseDir: string, source = 'confi
   const printer = config.printer?.startsWith('virtual:')
     ? `virtual:${resolve(baseDir, config.printer.slice('virtual:'.length))}`
     : config.printer;
-  return { ...config, dataDir: resolve(baseDir, config.dataDir), printer };
+  const speech = config.speech?.output.startsWith('virtual:')
+    ? { output: `virtual:${resolve(baseDir, config.speech.output.slice('virtual:'.length))}` }
+    : config.speech;
+  return { ...config, dataDir: resolve(baseDir, config.dataDir), printer, speech };
 }
 
 /** Reads and validates a config file. e.g. loadDeviceConfig('kiosk.json') */

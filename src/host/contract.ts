@@ -151,6 +151,15 @@ export interface DeviceStatusView {
   pendingUploads: number;
 }
 
+/** An utterance the host synthesised; the screen plays `url` in an `<audio>` element. */
+export interface SpeechView {
+  id: string;
+  /** Relative URL of the WAV, `/host/speech/<id>.wav`, served by whichever transport is in use. */
+  url: string;
+  /** The language of the voice used: German when the device has no voice for the one asked. */
+  lang: Language;
+}
+
 /** Every call a screen can make. Arguments are validated by `dispatch`: the renderer is untrusted. */
 export interface HostHandlers {
   'office/get': () => Promise<OfficeView>;
@@ -178,6 +187,13 @@ export interface HostHandlers {
   /** Staff dealt with a call ("Erledigt"); an unknown id is `staff-call-not-found` (404). */
   'staff/done': (arg: { id: string }) => Promise<{ done: boolean }>;
   'device/status': () => Promise<DeviceStatusView>;
+  /**
+   * Synthesises `text` on the device and cancels whatever it was saying. Errors:
+   * `speech-unavailable` (503, no speech engine), `synthesis-failed` (500), `synthesis-timeout` (504).
+   */
+  'speech/say': (arg: { text: string; lang: Language }) => Promise<SpeechView>;
+  /** Cuts off the current utterance; `cancelled` is false when nothing was being said. */
+  'speech/cancel': () => Promise<{ cancelled: boolean }>;
 }
 
 export type HostCallName = keyof HostHandlers;

@@ -8,6 +8,7 @@
 import type { Catalogue, Language } from '../core/catalogue.ts';
 import type { Clock } from '../platform/clock.ts';
 import type { TicketPrinter } from '../printer/ticket-printer.ts';
+import type { SpeechService } from '../speech/speech-service.ts';
 import { checkInHandlers } from './check-in-desk.ts';
 import type { HostHandlers, OfficeView } from './contract.ts';
 import type { EventHub } from './event-hub.ts';
@@ -15,6 +16,7 @@ import { requireCatalogue } from './loaded-catalogue.ts';
 import type { DeviceSchedule } from './ports.ts';
 import { type PrinterReader, createPrinterReader } from './printer-state.ts';
 import { capacityNow, createCapacityPublisher, forwardScheduleChanges } from './schedule-events.ts';
+import { speechHandlers, withoutSpeech } from './speech-desk.ts';
 import { forwardStaffCalls, staffHandlers } from './staff-desk.ts';
 import { createTicketDesk } from './ticket-desk.ts';
 import type { Timer } from './ticket-issuance.ts';
@@ -32,6 +34,8 @@ export interface DeviceHostOptions {
   clock: Clock;
   events: EventHub;
   timer?: Timer;
+  /** Synthesised speech (`speech/*`); without it those calls answer `speech-unavailable`. */
+  speech?: SpeechService;
 }
 
 export interface DeviceHost {
@@ -54,6 +58,7 @@ export function createDeviceHost(options: DeviceHostOptions): DeviceHost {
     ...checkInHandlers(options, catalogue),
     ...staffHandlers(options, catalogue),
     ...deviceHandlers(options, printer),
+    ...(options.speech ? speechHandlers(options.speech) : withoutSpeech()),
   };
   const stopSchedule = forwardScheduleChanges(schedule, events, publishCapacity);
   const stopStaff = forwardStaffCalls(options, catalogue);

@@ -30,6 +30,11 @@ const ARGUMENTS: { [N in HostCallName]: z.ZodType | null } = {
   'staff/open-calls': null,
   'staff/done': z.object({ id: z.string().min(1).max(64) }).strict(),
   'device/status': null,
+  // A ticket read aloud is ~600 characters; 4000 leaves room and stays under the body limit.
+  'speech/say': z
+    .object({ text: z.string().trim().min(1).max(4000), lang: z.enum(LANGUAGES) })
+    .strict(),
+  'speech/cancel': null,
 };
 
 /** A failure a handler reports on purpose, with its HTTP status for the browser transport. */

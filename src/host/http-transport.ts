@@ -43,6 +43,8 @@ export interface BrowserTransportOptions {
   port: number;
   /** Where index.html and styles.css are; src/renderer (or dist/renderer in a package) by default. */
   rendererDir?: string;
+  /** The WAV of an utterance by id (`GET /host/speech/<id>.wav`); absent: no speech audio. */
+  speechAudio?: (id: string) => Buffer | null;
 }
 
 export interface RunningTransport {
@@ -117,6 +119,8 @@ async function route(
     if (request.method !== 'GET') return sendError(response, 405, 'method-not-allowed', 'use GET');
     return openEventStream(request, response, options.events, streams);
   }
+  const speechId = SPEECH_AUDIO_PATH.exec(path)?.[1];
+  if (speechId !== undefined) return sendSpeechAudio(request, response, options, speechId);
   if (path.startsWith('/host/')) {
     if (request.method !== 'POST')
       return sendError(response, 405, 'method-not-allowed', 'use POST');
@@ -137,6 +141,28 @@ async function route(
   }
   response.writeHead(200, { 'content-type': file.type, 'cache-control': 'no-cache' });
   response.end(request.method === 'HEAD' ? undefined : file.body);
+}
+
+/** `/host/speech/<id>.wav`: ids are the speech service's UUIDs, nothing else gets through. */
+const SPEECH_AUDIO_PATH = /^\/host\/speech\/([0-9a-f-]{36})\.wav$/;
+
+function sendSpeechAudio(
+  request: IncomingMessage,
+  response: ServerResponse,
+  options: BrowserTransportOptions,
+  id: string,
+): void {
+  if (request.method !== 'GET' && request.method !== 'HEAD') {
+    return sendError(response, 405, 'method-not-allowed', 'use GET');
+  }
+  const wav = options.speechAudio?.(id) ?? null;
+  if (!wav) return sendError(response, 404, 'not-found', 'no such utterance (or it is gone)');
+  response.writeHead(200, {
+    'content-type': 'audio/wav',
+    'content-length': wav.length,
+    'cache-control': 'no-store',
+  });
+  response.end(request.method === 'HEAD' ? undefined : wav);
 }
 
 const NO_BODY = Symbol('no body');

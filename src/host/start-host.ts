@@ -6,6 +6,8 @@ import type { Language } from '../core/catalogue.ts';
 import type { Clock } from '../platform/clock.ts';
 import { openPrinterTransport } from '../printer/open-transport.ts';
 import { type TicketPrinter, createTicketPrinter } from '../printer/ticket-printer.ts';
+import { openSpeechService } from '../speech/open-speech.ts';
+import type { SpeechService } from '../speech/speech-service.ts';
 import type { DeviceConfig } from './config.ts';
 import type { HostHandlers } from './contract.ts';
 import { createDeviceHost } from './device-host.ts';
@@ -23,6 +25,11 @@ export interface RunningHost {
   handlers: HostHandlers;
   events: EventHub;
   schedule: DeviceSchedule;
+  /**
+   * The WAV of a recent utterance by id (`/host/speech/<id>.wav`), for the Electron protocol to
+   * serve; null when unknown or gone. Optional only so stand-in hosts in tests need not have it.
+   */
+  speechAudio?: (id: string) => Buffer | null;
   stop(): Promise<void>;
 }
 
@@ -34,6 +41,8 @@ export interface StartOptions {
   /** For tests: a schedule or printer instead of the ones the config names. */
   schedule?: RunningSchedule;
   printer?: TicketPrinter | null;
+  /** For tests: a speech service instead of espeak-ng with the config's output. */
+  speech?: SpeechService;
 }
 
 /** Starts everything a device runs. e.g. await startDeviceHostFromConfig(loadDeviceConfig('kiosk.json'), { clock }) */
@@ -52,6 +61,9 @@ export async function startDeviceHostFromConfig(
           )
         : null;
   const events = createEventHub();
+  const speech =
+    options.speech ??
+    (await openSpeechService({ output: config.speech?.output, clock: options.clock }));
   const host = createDeviceHost({
     role: config.role,
     deviceId: config.deviceId,
@@ -62,6 +74,7 @@ export async function startDeviceHostFromConfig(
     printer,
     clock: options.clock,
     events,
+    speech,
   });
   const bundle = options.bundle ?? (await buildRendererBundle());
   const transport = await startBrowserTransport({
@@ -70,6 +83,7 @@ export async function startDeviceHostFromConfig(
     bundle,
     host: config.http.host,
     port: config.http.port,
+    speechAudio: (id) => speech.audio(id),
     ...(options.rendererDir ? { rendererDir: options.rendererDir } : {}),
   });
   const refresher = setInterval(() => void host.refresh().catch(() => undefined), REFRESH_MS);
@@ -79,9 +93,11 @@ export async function startDeviceHostFromConfig(
     handlers: host.handlers,
     events,
     schedule: schedule.schedule,
+    speechAudio: (id) => speech.audio(id),
     async stop() {
       clearInterval(refresher);
       host.dispose();
+      await speech.dispose();
       await transport.close();
       await schedule.stop();
     },

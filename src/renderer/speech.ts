@@ -1,79 +1,105 @@
 /**
- * Text-to-speech with the Web Speech API (design.md §7). Speaks only with a voice of the
- * screen language: a German voice reading Arabic text helps nobody, so without a matching
- * voice the caller tells the citizen instead.
+ * Read aloud through the device's speech service (design.md §7, §8 "Speech"): the host
+ * synthesises the text (`speech/say`) and this page plays the WAV in one `<audio>` element, which
+ * `setSinkId` can later route to a headset. Chromium's own speech (Web Speech) stays unused: on a
+ * Debian kiosk it is silent unless started with `--enable-speech-dispatcher`, and Electron has
+ * returned empty voice lists even then.
+ *
+ * A voice of another language is never played: a German voice reading Arabic text helps nobody,
+ * so when the host has no voice for the language the caller tells the citizen instead.
  */
+import type { Language } from '../core/catalogue.ts';
+import type { HostTransport } from '../host/contract.ts';
 
-export type SpeakOutcome = 'speaking' | 'no-voice';
-
-/** Lower-case tag with `-`, so `de_DE` and `de-de` compare equal. e.g. 'de_DE' → 'de-de' */
-function normaliseTag(tag: string): string {
-  return tag.replace(/_/g, '-').toLowerCase();
+/** What this module needs of an `<audio>` element (a fake one in unit tests). */
+export interface SpeechAudio {
+  src: string;
+  onended: ((this: GlobalEventHandlers, event: Event) => unknown) | null;
+  onerror: OnErrorEventHandler;
+  play(): Promise<void>;
+  pause(): void;
 }
-
-/** The best voice for a BCP 47 tag: exact tag, else same language; local voices first. */
-export function pickVoice<V extends Pick<SpeechSynthesisVoice, 'lang' | 'localService'>>(
-  voices: readonly V[],
-  tag: string,
-): V | null {
-  const wanted = normaliseTag(tag);
-  const primary = wanted.split('-')[0];
-  const rank = (voice: V): number => {
-    const lang = normaliseTag(voice.lang);
-    const match = lang === wanted ? 2 : lang.split('-')[0] === primary ? 1 : 0;
-    return match === 0 ? 0 : match * 2 + (voice.localService ? 1 : 0);
-  };
-  let best: V | null = null;
-  for (const voice of voices) {
-    if (rank(voice) > 0 && (best === null || rank(voice) > rank(best))) best = voice;
-  }
-  return best;
-}
-
-/** The utterance being read; one that was cut off by a newer one or a stop has not "ended". */
-let current: SpeechSynthesisUtterance | null = null;
 
 export interface SpeakOptions {
-  synth?: SpeechSynthesis | undefined;
   /**
-   * Runs once when the text was read to its end (or the engine failed on it), never when a
-   * newer text or a stop cut it off: engines differ in whether a cancel fires `end` or `error`.
+   * Runs once when the text was played to its end (or could not be played), never when a newer
+   * text or a stop cut it off.
    */
   onEnd?: () => void;
+  /** The device has no voice for the language, or no speech at all; `onEnd` follows. */
+  onNoVoice?: () => void;
+}
+
+export interface HostSpeech {
+  /** Says `text` in `language`, cutting off anything still being said. */
+  speak(text: string, language: Language, options?: SpeakOptions): void;
+  /** Stops at once, here and on the host. */
+  stop(): void;
 }
 
 /**
- * Speak a text in a language, cutting off anything still being read.
- * e.g. speak('Ihre Aufrufnummer: K042.', 'de-DE', { onEnd: print }) → 'speaking', print after it
+ * e.g. createHostSpeech(transport).speak('Ihre Aufrufnummer: K042.', 'de', { onEnd: print })
  */
-export function speak(text: string, tag: string, options: SpeakOptions = {}): SpeakOutcome {
-  const synth = 'synth' in options ? options.synth : globalThis.speechSynthesis;
-  if (!synth) return 'no-voice';
-  const voice = pickVoice(synth.getVoices(), tag);
-  if (!voice) return 'no-voice';
-  const utterance = new SpeechSynthesisUtterance(text);
-  // Current before the cancel, so an `end` the cancel fires for the old text is seen as stale.
-  current = utterance;
-  synth.cancel();
-  utterance.voice = voice;
-  utterance.lang = voice.lang;
-  // A little slower than default: plain language is also slow language.
-  utterance.rate = 0.9;
-  const finish = () => {
-    if (current !== utterance) return;
-    current = null;
-    options.onEnd?.();
+export function createHostSpeech(
+  transport: Pick<HostTransport, 'call'>,
+  audio: SpeechAudio = new Audio(),
+): HostSpeech {
+  // Each speak takes a new turn; an answer or an event of an older turn is stale and ignored.
+  let turn = 0;
+  // Whether anything was asked for since the last stop: a screen without read-aloud stops often.
+  let active = false;
+  const stopAudio = () => {
+    audio.onended = null;
+    audio.onerror = null;
+    audio.pause();
   };
-  utterance.onend = finish;
-  utterance.onerror = finish;
-  synth.speak(utterance);
-  return 'speaking';
-}
-
-/** Stop reading aloud. */
-export function stopSpeaking(synth = globalThis.speechSynthesis): void {
-  current = null;
-  synth?.cancel();
+  return {
+    speak(text, language, options = {}) {
+      const mine = ++turn;
+      active = true;
+      stopAudio();
+      let ended = false;
+      const finish = () => {
+        if (mine !== turn || ended) return;
+        ended = true;
+        options.onEnd?.();
+      };
+      const noVoice = (why: unknown) => {
+        if (mine !== turn) return;
+        console.warn(`read-aloud in '${language}' not available:`, why);
+        options.onNoVoice?.();
+        finish();
+      };
+      transport.call('speech/say', { text, lang: language }).then((spoken) => {
+        if (mine !== turn) return;
+        if (spoken.lang !== language) {
+          void transport.call('speech/cancel').catch((error: unknown) => {
+            console.warn('speech/cancel failed:', error);
+          });
+          return noVoice(`the device speaks '${spoken.lang}' only`);
+        }
+        audio.onended = finish;
+        audio.onerror = () => {
+          console.warn('the speech audio could not be played:', spoken.url);
+          finish();
+        };
+        audio.src = spoken.url;
+        audio.play().catch((error: unknown) => {
+          console.warn('the speech audio did not start:', error);
+          finish();
+        });
+      }, noVoice);
+    },
+    stop() {
+      turn += 1;
+      stopAudio();
+      if (!active) return;
+      active = false;
+      transport.call('speech/cancel').catch((error: unknown) => {
+        console.warn('speech/cancel failed:', error);
+      });
+    },
+  };
 }
 
 /** The readable text of a screen: visible text in order, sentences separated, hidden parts left out. */

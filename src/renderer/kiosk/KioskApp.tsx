@@ -5,8 +5,7 @@
  */
 import { useCallback, useMemo, useRef, useState } from 'react';
 import type { CapacityView, HostTransport, OfficeView } from '../../host/contract.ts';
-import { LANGUAGE_META } from '../i18n/index.ts';
-import { speak, stopSpeaking } from '../speech.ts';
+import { createHostSpeech } from '../speech.ts';
 import { Announcer } from './Announcer.tsx';
 import { IdleDialog } from './IdleDialog.tsx';
 import { Masthead } from './Masthead.tsx';
@@ -52,6 +51,7 @@ export function KioskApp({ transport, office, initialCapacity, now = Date.now }:
   const { screen, go, reset: resetFlow } = flow;
   const checkIn = useSelfCheckIn(transport, go);
   const main = useRef<HTMLElement>(null);
+  const speech = useMemo(() => createHostSpeech(transport), [transport]);
   useDocumentSettings(settings);
   usePinchGuard();
 
@@ -66,6 +66,7 @@ export function KioskApp({ transport, office, initialCapacity, now = Date.now }:
 
   const onNoVoice = useCallback(() => announce(t.noVoice), [announce, t]);
   useScreenSpeech({
+    speech,
     enabled: settings.speech,
     language: settings.language,
     screenKey: screen.name,
@@ -79,7 +80,7 @@ export function KioskApp({ transport, office, initialCapacity, now = Date.now }:
   /** Show a status line, and say it too while read-aloud is on. */
   const say = (text: string) => {
     announce(text);
-    if (settings.speech) speak(text, LANGUAGE_META[settings.language].speech);
+    if (settings.speech) speech.speak(text, settings.language);
   };
   const callStaff = () => {
     transport.call('staff/call', { reason: usesAid(settings) ? 'accessibility' : 'help' }).then(
@@ -91,11 +92,11 @@ export function KioskApp({ transport, office, initialCapacity, now = Date.now }:
     const service = office.services.find((each) => each.id === serviceId);
     if (settings.speech && service) {
       const state = selected ? t.isChosen : t.isNotChosen;
-      speak(`${i18n.text(service.names)}: ${state}`, LANGUAGE_META[settings.language].speech);
+      speech.speak(`${i18n.text(service.names)}: ${state}`, settings.language);
     }
   };
   const onSettings = (next: Settings) => {
-    if (!next.speech) stopSpeaking();
+    if (!next.speech) speech.stop();
     setSettings(next);
   };
 

@@ -1,13 +1,14 @@
 /**
  * Read aloud (design.md §7): while the citizen has it on, each screen is read when it appears
- * and again when the language changes; switching it off stops at once.
+ * and again when the language changes; switching it off stops at once. The device's speech
+ * service does the speaking (`../speech.ts`).
  */
 import { type RefObject, useEffect, useRef } from 'react';
 import type { Language } from '../../core/catalogue.ts';
-import { LANGUAGE_META } from '../i18n/index.ts';
-import { speak, stopSpeaking, textForSpeech } from '../speech.ts';
+import { type HostSpeech, textForSpeech } from '../speech.ts';
 
 interface UseScreenSpeechOptions {
+  speech: HostSpeech;
   enabled: boolean;
   language: Language;
   /** Changes whenever the screen's content changes in a way worth reading again. */
@@ -23,7 +24,7 @@ interface UseScreenSpeechOptions {
 
 /** Speak the current screen while speech is on. */
 export function useScreenSpeech(options: UseScreenSpeechOptions): void {
-  const { enabled, language, screenKey, root, onNoVoice } = options;
+  const { speech, enabled, language, screenKey, root, onNoVoice } = options;
   // The latest callback without reading the screen again whenever its identity changes.
   const onSpoken = useRef(options.onSpoken);
   useEffect(() => {
@@ -31,17 +32,14 @@ export function useScreenSpeech(options: UseScreenSpeechOptions): void {
   });
   useEffect(() => {
     if (!enabled) {
-      stopSpeaking();
+      speech.stop();
       return;
     }
     const element = root.current;
     if (!element) return;
-    const outcome = speak(textForSpeech(element), LANGUAGE_META[language].speech, {
+    speech.speak(textForSpeech(element), language, {
       onEnd: () => onSpoken.current?.(),
+      onNoVoice,
     });
-    if (outcome === 'no-voice') {
-      onNoVoice();
-      onSpoken.current?.();
-    }
-  }, [enabled, language, screenKey, root, onNoVoice]);
+  }, [speech, enabled, language, screenKey, root, onNoVoice]);
 }

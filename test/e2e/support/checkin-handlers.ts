@@ -91,6 +91,8 @@ export function createCheckInHandlers(
     'staff/call': async () => ({ notified: true }),
     'staff/open-calls': async () => [],
     'staff/done': async () => ({ done: true }),
+    'speech/say': wrongRole,
+    'speech/cancel': wrongRole,
   };
   return { handlers, state };
 }

@@ -53,7 +53,10 @@ export function launchChromium(extraArgs: readonly string[] = []): Promise<Brows
 
 export interface OpenOptions {
   viewport?: { width: number; height: number };
-  /** Voices of a fake `speechSynthesis` that records what it is asked to say. */
+  /**
+   * Languages (`de`, `ar`, …) of a fake speech service in the page that records what it is
+   * asked to say; without it the page talks to its host's speech service.
+   */
   voices?: string[];
   /** Let axe's injected script run despite the page's CSP (only the scan needs it). */
   bypassCSP?: boolean;
@@ -97,35 +100,41 @@ function instrumentPage(voices: string[] | null): void {
     return createOscillator.call(this);
   };
   if (!voices) return;
+  // A fake of the device's speech service, in the page: `POST /host/speech/say` and `…/cancel`
+  // are answered here and recorded; a language without a voice gets German back, as the real
+  // service does. `<audio>` elements play nothing and never end on their own: a test ends the
+  // reading with `finishSpeaking()`.
   const spoken: { text: string; lang: string }[] = [];
   record.__spoken = spoken;
-  const fakeVoices = voices.map((lang) => ({
-    lang,
-    name: `Fake ${lang}`,
-    localService: true,
-    default: false,
-    voiceURI: lang,
-  }));
-  class FakeUtterance {
-    lang = '';
-    voice: unknown = null;
-    rate = 1;
-    onend: (() => void) | null = null;
-    onerror: (() => void) | null = null;
-    constructor(readonly text: string) {}
-  }
-  // The fake never finishes on its own: a test ends the reading with `finishSpeaking()`.
-  let last: FakeUtterance | null = null;
-  record.__finishSpeaking = () => last?.onend?.();
-  Object.defineProperty(window, 'SpeechSynthesisUtterance', { value: FakeUtterance });
-  Object.defineProperty(window, 'speechSynthesis', {
-    value: {
-      getVoices: () => fakeVoices,
-      speak: (utterance: FakeUtterance) => {
-        last = utterance;
-        spoken.push({ text: utterance.text, lang: utterance.lang });
-      },
-      cancel: () => undefined,
+  let said = 0;
+  const realFetch = window.fetch.bind(window);
+  const json = (body: unknown) =>
+    new Response(JSON.stringify(body), { headers: { 'Content-Type': 'application/json' } });
+  window.fetch = async (input, init) => {
+    const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
+    if (url.endsWith('/host/speech/cancel')) return json({ cancelled: true });
+    if (!url.endsWith('/host/speech/say')) return realFetch(input, init);
+    const { text, lang } = JSON.parse(String(init?.body)) as { text: string; lang: string };
+    spoken.push({ text, lang });
+    said += 1;
+    const id = `00000000-0000-4000-8000-${String(said).padStart(12, '0')}`;
+    return json({ id, url: `/host/speech/${id}.wav`, lang: voices.includes(lang) ? lang : 'de' });
+  };
+  let last: HTMLMediaElement | null = null;
+  record.__finishSpeaking = () => last?.dispatchEvent(new Event('ended'));
+  HTMLMediaElement.prototype.play = function (this: HTMLMediaElement) {
+    last = this;
+    return Promise.resolve();
+  };
+  HTMLMediaElement.prototype.pause = function () {};
+  // Kept, not loaded: the fake's audio URLs lead nowhere, and a failed load would end the reading.
+  Object.defineProperty(HTMLMediaElement.prototype, 'src', {
+    configurable: true,
+    get(this: HTMLMediaElement) {
+      return this.dataset.fakeSrc ?? '';
+    },
+    set(this: HTMLMediaElement, value: string) {
+      this.dataset.fakeSrc = value;
     },
   });
 }
@@ -262,14 +271,14 @@ export class KioskUi {
     });
   }
 
-  /** What the fake speech engine was asked to say. */
+  /** What the fake speech service was asked to say, with the language asked for. */
   spoken(): Promise<{ text: string; lang: string }[]> {
     return this.page.evaluate(
       () => (window as unknown as { __spoken: { text: string; lang: string }[] }).__spoken,
     );
   }
 
-  /** The fake speech engine reaches the end of what it was last asked to say. */
+  /** The audio of the fake speech service's last utterance plays to its end. */
   finishSpeaking(): Promise<void> {
     return this.page.evaluate(() =>
       (window as unknown as { __finishSpeaking: () => void }).__finishSpeaking(),
