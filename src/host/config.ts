@@ -56,7 +56,10 @@ const configSchema = z
       .strict()
       .default({ warnAfterSeconds: 60, resetAfterWarningSeconds: 20 }),
     selfCheckIn: z.boolean().default(false),
-    speech: z.object({ output: speechOutput.default('default') }).strict().optional(),
+    speech: z
+      .object({ output: speechOutput.default('default') })
+      .strict()
+      .optional(),
   })
   .strict()
   .refine((config) => config.role !== 'kiosk' || config.printer !== undefined, {

@@ -39,7 +39,7 @@ function fakeHost(voices: Language[] = ['de', 'tr']) {
 const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
 
 describe('speaking through the host', () => {
-  it('plays the host\'s audio and tells when it was played to its end', async () => {
+  it("plays the host's audio and tells when it was played to its end", async () => {
     const host = fakeHost();
     const audio = new FakeAudio();
     const onEnd = vi.fn();

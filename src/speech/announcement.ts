@@ -74,7 +74,7 @@ export function buildAnnouncement(call: CallToAnnounce): string {
 /**
  * What a display says for a call: German, then the ticket's language when that differs.
  * e.g. K042 drawn in Arabic → [{ lang: 'de', text: 'Nummer K, 0, 4, 2, bitte zu Platz 3.' },
- *   { lang: 'ar', text: 'الرَّقْمُ كَيْ، 0، 4، 2، …' }]
+ *   { lang: 'ar', text: 'رَقْمُ كَيْ، 0، 4، 2، …' }]
  */
 export function buildAnnouncements(call: CallToAnnounce): { lang: Language; text: string }[] {
   const german = { lang: 'de' as const, text: buildAnnouncement({ ...call, language: 'de' }) };

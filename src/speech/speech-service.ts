@@ -108,9 +108,7 @@ export function createSpeechService(options: SpeechServiceOptions): SpeechServic
         `${synthesizer.name} has no voice for '${language}' and none for German`,
       );
     }
-    log.warn(
-      `speech: ${synthesizer.name} has no voice for '${language}'; speaking German instead`,
-    );
+    log.warn(`speech: ${synthesizer.name} has no voice for '${language}'; speaking German instead`);
     return FALLBACK_LANGUAGE;
   }
 
@@ -135,7 +133,10 @@ export function createSpeechService(options: SpeechServiceOptions): SpeechServic
         // Nothing was said, so nothing is recorded; the screen hears of it through the error.
         utterance.settleFile(null);
         end(utterance, true);
-        log.error(`speech: could not say ${JSON.stringify(text.slice(0, 80))} (${language}):`, error);
+        log.error(
+          `speech: could not say ${JSON.stringify(text.slice(0, 80))} (${language}):`,
+          error,
+        );
         throw error;
       }
       const durationMs = readWavInfo(wav).durationMs;
@@ -151,7 +152,12 @@ export function createSpeechService(options: SpeechServiceOptions): SpeechServic
       if (!utterance.over) {
         utterance.timer = setTimeout(() => end(utterance, false), durationMs);
       }
-      return { id: utterance.id, url: speechAudioPath(utterance.id), lang: utterance.lang, durationMs };
+      return {
+        id: utterance.id,
+        url: speechAudioPath(utterance.id),
+        lang: utterance.lang,
+        durationMs,
+      };
     },
     async cancel() {
       if (!current) return { cancelled: false };

@@ -92,7 +92,12 @@ export function languagesIn(voiceList: string): Set<Language> {
   return found;
 }
 
-function run(command: string, args: string[], input: string, timeoutMs: number): Promise<RunResult> {
+function run(
+  command: string,
+  args: string[],
+  input: string,
+  timeoutMs: number,
+): Promise<RunResult> {
   return new Promise((resolve, reject) => {
     const child = spawn(command, args, { stdio: ['pipe', 'pipe', 'pipe'], shell: false });
     const chunks: Buffer[] = [];
@@ -110,7 +115,9 @@ function run(command: string, args: string[], input: string, timeoutMs: number):
     child.stdout.on('data', (chunk: Buffer) => {
       size += chunk.length;
       if (size > MAX_OUTPUT_BYTES) {
-        fail(new SpeechError('synthesis-failed', `${command} wrote over ${MAX_OUTPUT_BYTES} bytes`));
+        fail(
+          new SpeechError('synthesis-failed', `${command} wrote over ${MAX_OUTPUT_BYTES} bytes`),
+        );
       } else chunks.push(chunk);
     });
     child.stderr.on('data', (chunk: Buffer) => {

@@ -120,10 +120,10 @@ function instrumentPage(voices: string[] | null): void {
     const id = `00000000-0000-4000-8000-${String(said).padStart(12, '0')}`;
     return json({ id, url: `/host/speech/${id}.wav`, lang: voices.includes(lang) ? lang : 'de' });
   };
-  let last: HTMLMediaElement | null = null;
-  record.__finishSpeaking = () => last?.dispatchEvent(new Event('ended'));
+  const played: HTMLMediaElement[] = [];
+  record.__finishSpeaking = () => played.at(-1)?.dispatchEvent(new Event('ended'));
   HTMLMediaElement.prototype.play = function (this: HTMLMediaElement) {
-    last = this;
+    played.push(this);
     return Promise.resolve();
   };
   HTMLMediaElement.prototype.pause = function () {};
