@@ -158,6 +158,8 @@ export interface SpeechView {
   url: string;
   /** The language of the voice used: German when the device has no voice for the one asked. */
   lang: Language;
+  /** Length of the audio: how long the screen will be speaking. */
+  durationMs: number;
 }
 
 /** Every call a screen can make. Arguments are validated by `dispatch`: the renderer is untrusted. */
@@ -192,7 +194,7 @@ export interface HostHandlers {
    * `speech-unavailable` (503, no speech engine), `synthesis-failed` (500), `synthesis-timeout` (504).
    */
   'speech/say': (arg: { text: string; lang: Language }) => Promise<SpeechView>;
-  /** Cuts off the current utterance; `cancelled` is false when nothing was being said. */
+  /** Cuts off the current utterance; `cancelled` is false when nothing was being said any more. */
   'speech/cancel': () => Promise<{ cancelled: boolean }>;
 }
 

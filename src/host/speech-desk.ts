@@ -26,8 +26,8 @@ export function speechHandlers(
   return {
     'speech/say': async ({ text, lang }) => {
       try {
-        const spoken = await speech.say(speakable(text), lang);
-        return { id: spoken.id, url: spoken.url, lang: spoken.lang };
+        const { id, url, lang: voice, durationMs } = await speech.say(speakable(text), lang);
+        return { id, url, lang: voice, durationMs: Math.round(durationMs) };
       } catch (error) {
         if (error instanceof SpeechError) {
           throw new HostCallError(error.code, error.message, STATUS[error.code]);

@@ -31,7 +31,12 @@ function fakeHost(voices: Language[] = ['de', 'tr']) {
     if (!arg) throw new Error('speech/say without argument');
     next += 1;
     const lang = voices.includes(arg.lang) ? arg.lang : 'de';
-    return { id: `u${next}`, url: `/host/speech/u${next}.wav`, lang } satisfies SpeechView;
+    return {
+      id: `u${next}`,
+      url: `/host/speech/u${next}.wav`,
+      lang,
+      durationMs: 1500,
+    } satisfies SpeechView;
   }) as unknown as HostTransport['call'];
   return { call, calls };
 }
@@ -43,8 +48,10 @@ describe('speaking through the host', () => {
     const host = fakeHost();
     const audio = new FakeAudio();
     const onEnd = vi.fn();
-    createHostSpeech(host, audio).speak('Ihre Aufrufnummer: K042.', 'de', { onEnd });
+    const onPlaying = vi.fn();
+    createHostSpeech(host, audio).speak('Ihre Aufrufnummer: K042.', 'de', { onEnd, onPlaying });
     await settle();
+    expect(onPlaying).toHaveBeenCalledWith(1500);
     expect(host.calls).toEqual([
       { name: 'speech/say', arg: { text: 'Ihre Aufrufnummer: K042.', lang: 'de' } },
     ]);

@@ -28,6 +28,8 @@ export interface SpeakOptions {
   onEnd?: () => void;
   /** The device has no voice for the language, or no speech at all; `onEnd` follows. */
   onNoVoice?: () => void;
+  /** The audio started playing and will last `durationMs`. */
+  onPlaying?: (durationMs: number) => void;
 }
 
 export interface HostSpeech {
@@ -84,10 +86,15 @@ export function createHostSpeech(
           finish();
         };
         audio.src = spoken.url;
-        audio.play().catch((error: unknown) => {
-          console.warn('the speech audio did not start:', error);
-          finish();
-        });
+        audio.play().then(
+          () => {
+            if (mine === turn) options.onPlaying?.(spoken.durationMs);
+          },
+          (error: unknown) => {
+            console.warn('the speech audio did not start:', error);
+            finish();
+          },
+        );
       }, noVoice);
     },
     stop() {

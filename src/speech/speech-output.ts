@@ -22,8 +22,13 @@ export interface UtteranceRecord {
 }
 
 export interface SpeechOutput {
-  /** Keeps the audio of one utterance; answers its file name, or null when nothing is kept. */
-  keepAudio(wav: Buffer): Promise<string | null>;
+  /**
+   * The file name of the next utterance, taken when it is asked for (so numbers follow the order
+   * of the requests, not of the synthesis); null when nothing is kept.
+   */
+  claimFile(): string | null;
+  /** Keeps the audio of an utterance under its claimed name. */
+  keepAudio(file: string, wav: Buffer): Promise<void>;
   /** Records an utterance that ended or was cancelled. */
   record(entry: UtteranceRecord): Promise<void>;
 }
@@ -44,7 +49,8 @@ export function parseSpeechOutput(
 
 /** The `default` output keeps nothing: the screen plays the audio and that is all. */
 export const DEFAULT_OUTPUT: SpeechOutput = {
-  keepAudio: async () => null,
+  claimFile: () => null,
+  keepAudio: async () => undefined,
   record: async () => undefined,
 };
 
@@ -60,11 +66,12 @@ export async function openVirtualOutput(dir: string): Promise<SpeechOutput> {
     if (match?.[1]) last = Math.max(last, Number(match[1]));
   }
   return {
-    async keepAudio(wav) {
+    claimFile() {
       last += 1;
-      const file = `utt-${String(last).padStart(4, '0')}.wav`;
+      return `utt-${String(last).padStart(4, '0')}.wav`;
+    },
+    async keepAudio(file, wav) {
       await writeFile(join(dir, file), wav);
-      return file;
     },
     async record(entry) {
       const line: UtteranceRecord = {

@@ -8,7 +8,9 @@
  * milliseconds later, so a screen that waits for its `ended` event always asks for the next
  * utterance after the host counted the last one as ended). Its line in `utterances.jsonl` is
  * written then, with `cancelled: false`, or at once with `cancelled: true` when a newer
- * utterance, `speech/cancel` or the host stopping cuts it off first.
+ * utterance, `speech/cancel` or the host stopping cuts it off first (within 300 ms of its end it
+ * counts as said). Files are numbered in the order utterances are asked for; one whose synthesis
+ * fails leaves its number unused and no line (the error is logged and answered).
  */
 import { randomUUID } from 'node:crypto';
 import type { Language } from '../core/catalogue.ts';
@@ -21,6 +23,13 @@ import { readWavInfo } from './wav.ts';
 export const FALLBACK_LANGUAGE: Language = 'de';
 /** Audio kept for the screens to fetch: the current utterance and a few before it. */
 const KEPT_AUDIO = 8;
+/**
+ * An utterance cut off this close to its end was heard to its end. The host only estimates the
+ * end (it does not play the audio), and a screen asks for its next utterance right after its
+ * audio ended: a late timer on a busy host or a player a little faster than real time must not
+ * turn that into "cancelled".
+ */
+const END_TOLERANCE_MS = 300;
 
 export interface SpokenUtterance {
   id: string;
@@ -56,18 +65,41 @@ interface Utterance {
   text: string;
   lang: Language;
   at: string;
-  /** Resolves to the kept file name once the audio is kept (null: nothing kept or failed). */
-  file: Promise<string | null>;
-  settleFile: (name: string | null) => void;
+  /** Its file in the output, claimed when asked for; null when the output keeps nothing. */
+  file: string | null;
+  /** Resolves once the audio is kept (true) or could not be made or kept (false). */
+  kept: Promise<boolean>;
+  settleKept: (kept: boolean) => void;
+  /** `performance.now()` when the audio was ready, and its length. */
+  readyAt: number | null;
+  durationMs: number;
   timer: ReturnType<typeof setTimeout> | null;
   over: boolean;
 }
 
-function newUtterance(text: string, lang: Language, now: number): Utterance {
-  let settleFile: (name: string | null) => void = () => undefined;
-  const file = new Promise<string | null>((resolve) => (settleFile = resolve));
+function newUtterance(text: string, lang: Language, now: number, file: string | null): Utterance {
+  let settleKept: (kept: boolean) => void = () => undefined;
+  const kept = new Promise<boolean>((resolve) => (settleKept = resolve));
   const at = new Date(now).toISOString();
-  return { id: randomUUID(), text, lang, at, file, settleFile, timer: null, over: false };
+  return {
+    id: randomUUID(),
+    text,
+    lang,
+    at,
+    file,
+    kept,
+    settleKept,
+    readyAt: null,
+    durationMs: 0,
+    timer: null,
+    over: false,
+  };
+}
+
+/** Whether an utterance's audio has (all but) played out by now. */
+function hasPlayedOut(utterance: Utterance): boolean {
+  if (utterance.readyAt === null) return false;
+  return performance.now() - utterance.readyAt >= utterance.durationMs - END_TOLERANCE_MS;
 }
 
 /** URL path of an utterance's audio. e.g. 'a1b2…' → '/host/speech/a1b2….wav' */
@@ -90,8 +122,8 @@ export function createSpeechService(options: SpeechServiceOptions): SpeechServic
     if (utterance.timer) clearTimeout(utterance.timer);
     if (current === utterance) current = null;
     writes = writes.then(async () => {
-      const name = await utterance.file;
-      if (!name) return;
+      const name = utterance.file;
+      if (!name || !(await utterance.kept)) return;
       const { text, lang, at } = utterance;
       await output
         .record({ file: name, text, lang, at, cancelled })
@@ -112,6 +144,11 @@ export function createSpeechService(options: SpeechServiceOptions): SpeechServic
     return FALLBACK_LANGUAGE;
   }
 
+  /** Ends an utterance that something else cuts off: cancelled unless it had played out. */
+  function cut(utterance: Utterance): void {
+    end(utterance, !hasPlayedOut(utterance));
+  }
+
   function keep(id: string, wav: Buffer): void {
     kept.set(id, wav);
     for (const old of kept.keys()) {
@@ -122,8 +159,8 @@ export function createSpeechService(options: SpeechServiceOptions): SpeechServic
 
   return {
     async say(text, language) {
-      if (current) end(current, true);
-      const utterance = newUtterance(text, language, clock.now());
+      if (current) cut(current);
+      const utterance = newUtterance(text, language, clock.now(), output.claimFile());
       current = utterance;
       let wav: Buffer;
       try {
@@ -131,7 +168,7 @@ export function createSpeechService(options: SpeechServiceOptions): SpeechServic
         wav = await synthesizer.synthesize(text, utterance.lang);
       } catch (error) {
         // Nothing was said, so nothing is recorded; the screen hears of it through the error.
-        utterance.settleFile(null);
+        utterance.settleKept(false);
         end(utterance, true);
         log.error(
           `speech: could not say ${JSON.stringify(text.slice(0, 80))} (${language}):`,
@@ -142,13 +179,16 @@ export function createSpeechService(options: SpeechServiceOptions): SpeechServic
       const durationMs = readWavInfo(wav).durationMs;
       keep(utterance.id, wav);
       try {
-        utterance.settleFile(await output.keepAudio(wav));
+        if (utterance.file) await output.keepAudio(utterance.file, wav);
+        utterance.settleKept(true);
       } catch (error) {
-        utterance.settleFile(null);
+        utterance.settleKept(false);
         end(utterance, true);
         log.error('speech: could not keep the audio of an utterance:', error);
         throw new SpeechError('synthesis-failed', 'the speech output folder cannot be written');
       }
+      utterance.readyAt = performance.now();
+      utterance.durationMs = durationMs;
       if (!utterance.over) {
         utterance.timer = setTimeout(() => end(utterance, false), durationMs);
       }
@@ -161,14 +201,15 @@ export function createSpeechService(options: SpeechServiceOptions): SpeechServic
     },
     async cancel() {
       if (!current) return { cancelled: false };
-      end(current, true);
-      return { cancelled: true };
+      const cancelled = !hasPlayedOut(current);
+      end(current, cancelled);
+      return { cancelled };
     },
     audio(id) {
       return kept.get(id) ?? null;
     },
     async dispose() {
-      if (current) end(current, true);
+      if (current) cut(current);
       await writes;
     },
   };

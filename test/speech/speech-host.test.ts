@@ -64,7 +64,7 @@ describe('speech through the device host', () => {
     const { host, call, speechDir } = await startKiosk();
     const said = await call('speech/say', { text: 'Ihre Aufrufnummer: K, 0, 4, 2.', lang: 'de' });
     expect(said.status).toBe(200);
-    expect(Object.keys(said.body).sort()).toEqual(['id', 'lang', 'url']);
+    expect(Object.keys(said.body).sort()).toEqual(['durationMs', 'id', 'lang', 'url']);
     expect(said.body.url).toBe(`/host/speech/${String(said.body.id)}.wav`);
     const audio = await fetch(`${host.url}${String(said.body.url)}`);
     expect(audio.status).toBe(200);
@@ -72,6 +72,7 @@ describe('speech through the device host', () => {
     const wav = Buffer.from(await audio.arrayBuffer());
     expect(wav.equals(readFileSync(join(speechDir, 'utt-0001.wav')))).toBe(true);
     const levels = measureWav(wav);
+    expect(said.body.durationMs).toBe(Math.round(levels.durationMs));
     expect(levels.durationMs).toBeGreaterThan(1_000);
     expect(levels.rms).toBeGreaterThan(0.03);
     expect(host.speechAudio?.(String(said.body.id))?.equals(wav)).toBe(true);

@@ -101,6 +101,30 @@ describe('an utterance on the virtual output', () => {
     ]);
   });
 
+  it('counts as said when the next one comes as it ends: the host only estimates the end', async () => {
+    const { dir, service } = await start({ ms: 1_000 });
+    await service.say('Erster Text', 'de');
+    await new Promise((resolve) => setTimeout(resolve, 850));
+    await service.say('Zweiter Text', 'de');
+    await until(() => readLog(dir).length === 1);
+    expect(readLog(dir)[0]).toMatchObject({ text: 'Erster Text', cancelled: false });
+  });
+
+  it('is numbered in the order it was asked for, even when an older one takes longer', async () => {
+    const { dir, synthesizer, service } = await start();
+    synthesizer.hold();
+    const slow = service.say('Langsam', 'de');
+    await until(() => synthesizer.said.length === 1);
+    synthesizer.release();
+    await service.say('Schnell', 'de');
+    await slow;
+    await service.dispose();
+    expect(readLog(dir).map((line) => [line.file, line.text])).toEqual([
+      ['utt-0001.wav', 'Langsam'],
+      ['utt-0002.wav', 'Schnell'],
+    ]);
+  });
+
   it('is cut off by speech/cancel; a second cancel finds nothing to cut', async () => {
     const { dir, service } = await start({ ms: 5_000 });
     await service.say('Ein langer Text', 'de');

@@ -19,7 +19,7 @@ import { useCapacity, usePrinterState } from './use-host-data.ts';
 import { useEscapeBack } from './use-escape-back.ts';
 import { useIdleReset } from './use-idle.ts';
 import { useKioskFlow } from './use-kiosk-flow.ts';
-import { useReadThenPrint } from './use-read-then-print.ts';
+import { type Playing, useReadThenPrint } from './use-read-then-print.ts';
 import { useScreenSpeech } from './use-screen-speech.ts';
 import { useSelfCheckIn } from './use-self-check-in.ts';
 
@@ -65,6 +65,7 @@ export function KioskApp({ transport, office, initialCapacity, now = Date.now }:
   useEscapeBack(screen, go, dialogOpen);
 
   const onNoVoice = useCallback(() => announce(t.noVoice), [announce, t]);
+  const [playing, setPlaying] = useState<Playing | null>(null);
   useScreenSpeech({
     speech,
     enabled: settings.speech,
@@ -74,8 +75,9 @@ export function KioskApp({ transport, office, initialCapacity, now = Date.now }:
     onNoVoice,
     // A held ticket prints once it was read out; `print` ignores every other screen.
     onSpoken: flow.print,
+    onPlaying: (durationMs) => setPlaying({ durationMs }),
   });
-  useReadThenPrint(screen, settings.speech, flow.print);
+  useReadThenPrint(screen, settings.speech, flow.print, playing);
 
   /** Show a status line, and say it too while read-aloud is on. */
   const say = (text: string) => {

@@ -20,15 +20,19 @@ interface UseScreenSpeechOptions {
    * Not called when the reading was cut off by another text or switched off.
    */
   onSpoken?: () => void;
+  /** The screen's audio started and lasts `durationMs`. */
+  onPlaying?: (durationMs: number) => void;
 }
 
 /** Speak the current screen while speech is on. */
 export function useScreenSpeech(options: UseScreenSpeechOptions): void {
   const { speech, enabled, language, screenKey, root, onNoVoice } = options;
-  // The latest callback without reading the screen again whenever its identity changes.
+  // The latest callbacks without reading the screen again whenever their identity changes.
   const onSpoken = useRef(options.onSpoken);
+  const onPlaying = useRef(options.onPlaying);
   useEffect(() => {
     onSpoken.current = options.onSpoken;
+    onPlaying.current = options.onPlaying;
   });
   useEffect(() => {
     if (!enabled) {
@@ -39,6 +43,7 @@ export function useScreenSpeech(options: UseScreenSpeechOptions): void {
     if (!element) return;
     speech.speak(textForSpeech(element), language, {
       onEnd: () => onSpoken.current?.(),
+      onPlaying: (durationMs) => onPlaying.current?.(durationMs),
       onNoVoice,
     });
   }, [speech, enabled, language, screenKey, root, onNoVoice]);

@@ -118,7 +118,8 @@ function instrumentPage(voices: string[] | null): void {
     spoken.push({ text, lang });
     said += 1;
     const id = `00000000-0000-4000-8000-${String(said).padStart(12, '0')}`;
-    return json({ id, url: `/host/speech/${id}.wav`, lang: voices.includes(lang) ? lang : 'de' });
+    const voice = voices.includes(lang) ? lang : 'de';
+    return json({ id, url: `/host/speech/${id}.wav`, lang: voice, durationMs: 2_000 });
   };
   const played: HTMLMediaElement[] = [];
   record.__finishSpeaking = () => played.at(-1)?.dispatchEvent(new Event('ended'));
