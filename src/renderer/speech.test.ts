@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { Language } from '../core/catalogue.ts';
 import type { HostTransport, SpeechView } from '../host/contract.ts';
-import { createHostSpeech, joinSentences, type SpeechAudio } from './speech.ts';
+import { createHostSpeech, joinSentences, type SpeechAudio, speakInTurn } from './speech.ts';
 
 /** An `<audio>` element that records what it plays and ends when the test says so. */
 class FakeAudio implements SpeechAudio {
@@ -120,6 +120,45 @@ describe('speaking through the host', () => {
     expect(host.calls.at(-1)?.name).toBe('speech/cancel');
     speech.stop();
     expect(host.calls.filter((call) => call.name === 'speech/cancel')).toHaveLength(1);
+  });
+});
+
+describe('speaking parts in turn', () => {
+  const parts = [
+    { lang: 'de', text: 'Nummer K, 0, 4, 2, bitte zu Platz 3.' },
+    { lang: 'ar', text: 'رَقْمُ كَيْ، 0، 4، 2' },
+  ] as const;
+
+  it('says German, then the ticket language once German has ended', async () => {
+    const host = fakeHost(['de', 'ar']);
+    const audio = new FakeAudio();
+    const done = vi.fn();
+    speakInTurn(createHostSpeech(host, audio), parts, done);
+    await settle();
+    expect(audio.played).toEqual(['/host/speech/u1.wav']);
+    audio.end();
+    await settle();
+    expect(host.calls.map((call) => (call.arg as { lang?: string } | undefined)?.lang)).toEqual([
+      'de',
+      'ar',
+    ]);
+    expect(done).not.toHaveBeenCalled();
+    audio.end();
+    expect(done).toHaveBeenCalledTimes(1);
+  });
+
+  it('leaves out a language the device has no voice for, and says nothing wrong', async () => {
+    const host = fakeHost(['de']);
+    const audio = new FakeAudio();
+    const done = vi.fn();
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    speakInTurn(createHostSpeech(host, audio), parts, done);
+    await settle();
+    audio.end();
+    await settle();
+    expect(audio.played).toEqual(['/host/speech/u1.wav']);
+    expect(done).toHaveBeenCalledTimes(1);
+    warn.mockRestore();
   });
 });
 

@@ -109,6 +109,24 @@ export function createHostSpeech(
   };
 }
 
+/**
+ * Says each part once the one before has ended, e.g. a call in German, then in Arabic. A part the
+ * device has no voice for is left out (never read by a voice of another language); a newer
+ * utterance or a stop ends the chain.
+ */
+export function speakInTurn(
+  speech: HostSpeech,
+  parts: readonly { lang: Language; text: string }[],
+  onDone?: () => void,
+): void {
+  const [first, ...rest] = parts;
+  if (!first) {
+    onDone?.();
+    return;
+  }
+  speech.speak(first.text, first.lang, { onEnd: () => speakInTurn(speech, rest, onDone) });
+}
+
 /** The readable text of a screen: visible text in order, sentences separated, hidden parts left out. */
 export function textForSpeech(root: Element): string {
   const lines: string[] = [];
