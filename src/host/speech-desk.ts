@@ -13,13 +13,13 @@ const STATUS: Record<SpeechErrorCode, number> = {
   'synthesis-timeout': 504,
 };
 
-/** Control characters other than line breaks mean nothing to a voice; espeak-ng may trip on them. */
+/** Control characters other than a newline mean nothing to a voice; espeak-ng may trip on them. */
 function speakable(text: string): string {
   // eslint-disable-next-line no-control-regex
   return text.replace(/[\u0000-\u0009\u000B-\u001F\u007F]/g, ' ');
 }
 
-/** e.g. speechHandlers(service)['speech/say']({ text: 'Hallo', lang: 'de' }) → { id, url, lang } */
+/** e.g. speechHandlers(service)['speech/say']({ text: 'Hallo', lang: 'de' }) → { id, url, lang, durationMs } */
 export function speechHandlers(
   speech: SpeechService,
 ): Pick<HostHandlers, 'speech/say' | 'speech/cancel'> {
