@@ -51,7 +51,6 @@ export interface RunningTransport {
 
 interface Served {
   options: BrowserTransportOptions;
-  files: ScreenFiles;
   streams: Set<ServerResponse>;
   /** `host:port` values a request may name, known once the port is bound. */
   address: HostAddress;
@@ -63,7 +62,6 @@ export async function startBrowserTransport(
 ): Promise<RunningTransport> {
   const served: Served = {
     options,
-    files: options.screens,
     streams: new Set<ServerResponse>(),
     address: new Set(),
   };
@@ -131,7 +129,7 @@ async function route(
     if (result.ok) return sendJson(response, 200, result.value ?? null);
     return sendJson(response, result.status, { error: result.error });
   }
-  const file = served.files.get(path);
+  const file = options.screens.get(path);
   if (!file) return sendError(response, 404, 'not-found', `nothing at ${path}`);
   if (request.method !== 'GET' && request.method !== 'HEAD') {
     return sendError(response, 405, 'method-not-allowed', 'use GET');

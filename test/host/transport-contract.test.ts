@@ -22,6 +22,7 @@ import {
   HostCallError,
   chooseTransport,
   createHttpTransport,
+  isHostCallError,
 } from '../../src/renderer/transport.ts';
 import type { createFakeElectron } from '../support/fake-electron.ts';
 import { FetchEventSource } from '../support/fetch-event-source.ts';
@@ -107,6 +108,7 @@ describe.each(['HTTP', 'IPC'] as const)('the host contract over %s', (name) => {
     const error = await failureOf(transport().call('ticket/print', { code: 'K7M4QP20' }));
     // The check in the kiosk flow: on this code the citizen sees "expired", not "try again".
     expect(error instanceof HostCallError && error.code === 'ticket-released').toBe(true);
+    expect(isHostCallError(error, 'ticket-released')).toBe(true);
     expect(error).toMatchObject({ message: 'This ticket was given back.' });
   });
 
