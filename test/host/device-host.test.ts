@@ -4,10 +4,15 @@
  */
 import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { Server } from 'node:net';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { parseDeviceConfig } from '../../src/host/config.ts';
 import type { CapacityView, DrawResult } from '../../src/host/contract.ts';
-import { type RunningHost, startDeviceHostFromConfig } from '../../src/host/start-host.ts';
+import {
+  type RunningHost,
+  startDeviceHostFromConfig,
+  startDeviceServices,
+} from '../../src/host/start-host.ts';
 import { createManualClock } from '../../src/platform/clock.ts';
 import { type MemorySchedule, createMemorySchedule } from '../support/memory-schedule.ts';
 import { useTempDir } from '../support/temp-dir.ts';
@@ -338,5 +343,41 @@ describe('calling staff from the kiosk', () => {
       status: 404,
       body: { error: { code: 'staff-call-not-found' } },
     });
+  });
+});
+
+describe('the host under Electron', () => {
+  it('opens no port when the config names no http listener', async () => {
+    const dir = tempDir();
+    const { http: _http, ...rest } = parseDeviceConfig(
+      {
+        role: 'checkin',
+        deviceId: 'checkin-test',
+        officeId: 'demo',
+        server: { url: 'http://127.0.0.1:9', token: 't' },
+        dataDir: dir,
+      },
+      dir,
+    );
+    const listen = vi.spyOn(Server.prototype, 'listen');
+    try {
+      const services = await startDeviceServices(rest, {
+        clock: createManualClock(Date.parse('2026-11-24T09:00:00+01:00')),
+        schedule: { schedule: createMemorySchedule('2026-11-24'), stop: async () => undefined },
+        bundle: { javascript: '/* screens */' },
+        rendererDir: screensDir(dir),
+      });
+      expect(listen).not.toHaveBeenCalled();
+      // The screens are there for the app scheme, and the calls for IPC.
+      expect(services.screens.get('/app.js')?.body).toBe('/* screens */');
+      expect(await services.handlers['office/get']()).toMatchObject({ role: 'checkin' });
+      await services.stop();
+      // The same spy sees the listener of browser mode.
+      const { host } = await startKiosk({ role: 'checkin' });
+      expect(listen).toHaveBeenCalledTimes(1);
+      expect(host.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+    } finally {
+      listen.mockRestore();
+    }
   });
 });
