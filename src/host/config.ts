@@ -38,12 +38,17 @@ const configSchema = z
     dataDir: z.string().min(1),
     printer: printerInterface.optional(),
     paperWidthMm: z.union([z.literal(80), z.literal(58)]).default(80),
+    /**
+     * The browser transport's listener. Needed in browser mode (`terminmarke kiosk`); under
+     * Electron the screens talk over IPC and no port is opened unless this is set.
+     */
     http: z
       .object({
         host: z.string().min(1).default('127.0.0.1'),
         port: z.number().int().min(0).max(65535),
       })
-      .strict(),
+      .strict()
+      .optional(),
     languages: z
       .array(z.enum(LANGUAGES))
       .min(1)

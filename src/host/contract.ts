@@ -7,6 +7,7 @@
  */
 import type { Language, LocalizedText } from '../core/catalogue.ts';
 import type { StaffCallReason } from '../core/staff-call.ts';
+import type { HostResult } from './host-error.ts';
 
 export type DeviceRole = 'kiosk' | 'checkin';
 
@@ -210,10 +211,64 @@ export interface HostEvents {
   'staff/called': { calls: StaffCallView[] };
 }
 
-/** Errors crossing the contract: `{ code, message }`, code in kebab-case. */
-export interface HostError {
-  code: string;
-  message: string;
+export type { HostError, HostResult } from './host-error.ts';
+
+/**
+ * Which device role may make which call: `dispatch` refuses every other call with `403
+ * wrong-role`, on both transports. A new call does not compile until it is listed here.
+ * Handlers may narrow further (a kiosk checks in only where the office chose self check-in).
+ */
+export const HOST_CALL_ROLES: { readonly [N in HostCallName]: readonly DeviceRole[] } = {
+  'office/get': ['kiosk', 'checkin'],
+  'capacity/get': ['kiosk', 'checkin'],
+  'ticket/draw': ['kiosk'],
+  'ticket/print': ['kiosk'],
+  'ticket/retry-print': ['kiosk'],
+  'ticket/keep-on-screen': ['kiosk'],
+  'ticket/abandon': ['kiosk'],
+  'checkin/submit': ['kiosk', 'checkin'],
+  'checkin/waiting': ['checkin'],
+  'staff/call': ['kiosk'],
+  'staff/open-calls': ['checkin'],
+  'staff/done': ['checkin'],
+  'device/status': ['kiosk', 'checkin'],
+  'speech/say': ['kiosk'],
+  'speech/cancel': ['kiosk'],
+};
+
+/** Which role's screens receive which event; the waiting list and staff calls stay with staff. */
+export const HOST_EVENT_ROLES: { readonly [E in keyof HostEvents]: readonly DeviceRole[] } = {
+  'capacity/changed': ['kiosk', 'checkin'],
+  'printer/status-changed': ['kiosk', 'checkin'],
+  'connection/changed': ['kiosk', 'checkin'],
+  'checkin/changed': ['checkin'],
+  'staff/called': ['checkin'],
+};
+
+/** e.g. isCallAllowed('kiosk', 'staff/done') → false */
+export function isCallAllowed(role: DeviceRole, name: HostCallName): boolean {
+  return HOST_CALL_ROLES[name].includes(role);
+}
+
+/** e.g. isEventAllowed('kiosk', 'staff/called') → false */
+export function isEventAllowed(role: DeviceRole, event: keyof HostEvents): boolean {
+  return HOST_EVENT_ROLES[event].includes(role);
+}
+
+/** The IPC channels of the Electron transport, named once for main and preload. */
+export const HOST_IPC_CHANNELS = { call: 'host:call', event: 'host:event' } as const;
+
+/**
+ * What the Electron preload exposes as `window.terminmarke`: calls answer a `HostResult`, never a
+ * thrown error, because contextBridge keeps only an error's message. The renderer's transport
+ * turns it into a `HostTransport`.
+ */
+export interface HostBridge {
+  call(name: string, arg?: unknown): Promise<HostResult>;
+  subscribe<E extends keyof HostEvents>(
+    event: E,
+    listener: (payload: HostEvents[E]) => void,
+  ): () => void;
 }
 
 /** What a transport offers the renderer: the preload's `window.terminmarke` or the HTTP client. */

@@ -5,7 +5,13 @@
 import { z } from 'zod';
 import { LANGUAGES } from '../core/catalogue.ts';
 import { STAFF_CALL_REASONS } from '../core/staff-call.ts';
-import type { HostCallName, HostError, HostHandlers } from './contract.ts';
+import {
+  type DeviceRole,
+  type HostCallName,
+  type HostHandlers,
+  isCallAllowed,
+} from './contract.ts';
+import { HostCallError, type HostError } from './host-error.ts';
 
 const code = z.string().min(1).max(64);
 
@@ -37,18 +43,10 @@ const ARGUMENTS: { [N in HostCallName]: z.ZodType | null } = {
   'speech/cancel': null,
 };
 
-/** A failure a handler reports on purpose, with its HTTP status for the browser transport. */
-export class HostCallError extends Error {
-  constructor(
-    readonly code: string,
-    message: string,
-    readonly status = 400,
-  ) {
-    super(message);
-    this.name = 'HostCallError';
-  }
-}
+// Handlers import the error class from here; it is the one class the renderer raises too.
+export { HostCallError } from './host-error.ts';
 
+/** A call's answer with the HTTP status the browser transport sends; IPC drops the status. */
 export type DispatchResult =
   { ok: true; value: unknown } | { ok: false; status: number; error: HostError };
 
@@ -58,19 +56,27 @@ export function isHostCallName(name: string): name is HostCallName {
 }
 
 /**
- * Validates and runs one call. e.g. dispatch(h, 'ticket/draw', { services: [] }) →
- * { ok: false, status: 400, error: { code: 'invalid-argument', message: 'services: …' } }
+ * Checks the role, validates and runs one call. e.g. dispatch(h, 'ticket/draw', { services: [] },
+ * 'kiosk') → { ok: false, status: 400, error: { code: 'invalid-argument', message: 'services: …' } }
  */
 export async function dispatch(
   handlers: HostHandlers,
   name: string,
   arg: unknown,
+  role: DeviceRole,
 ): Promise<DispatchResult> {
   if (!isHostCallName(name)) {
     return {
       ok: false,
       status: 404,
       error: { code: 'unknown-call', message: `no host call named '${name}'` },
+    };
+  }
+  if (!isCallAllowed(role, name)) {
+    return {
+      ok: false,
+      status: 403,
+      error: { code: 'wrong-role', message: `A ${role} device does not answer '${name}'.` },
     };
   }
   const schema = ARGUMENTS[name];

@@ -1,48 +1,46 @@
 /**
  * The browser transport of the host contract: the screens at `/`, calls at `POST /host/:name`,
  * events as Server-Sent Events at `GET /host/events`. Staff PCs, wall displays, tests and kiosks
- * without Electron use it.
+ * without Electron use it. Any web page the staff PC opens can reach this port, so every request
+ * must name this host in `Host` (no DNS rebinding), and calls must be JSON from no origin or our
+ * own (no CSRF by form or `text/plain` fetch); the device's role decides which calls it answers.
  */
-import { readFileSync } from 'node:fs';
 import { type IncomingMessage, type ServerResponse, createServer } from 'node:http';
-import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
-import { join } from 'node:path';
-import type { HostHandlers } from './contract.ts';
+import { type DeviceRole, type HostHandlers, isEventAllowed } from './contract.ts';
 import { dispatch } from './dispatch.ts';
 import type { EventHub } from './event-hub.ts';
-import { RENDERER_DIR, type RendererBundle } from './renderer-bundle.ts';
+import { CONTENT_SECURITY_POLICY, type ScreenFiles } from './screen-files.ts';
+import {
+  type HostAddress,
+  type Refusal,
+  allowedHosts,
+  checkCall,
+  checkHost,
+  checkOrigin,
+} from './request-guard.ts';
+
+export { CONTENT_SECURITY_POLICY, QR_WASM_PATH } from './screen-files.ts';
 
 /** Larger bodies are refused before parsing; the biggest real call (check-in input) is < 1 KiB. */
 const MAX_BODY_BYTES = 16 * 1024;
 /** SSE comments keep proxies and the browser from closing an idle stream. */
 const HEARTBEAT_MS = 15_000;
-
 /**
- * The page may load only its own script and style, and show images from data: URLs (QR).
- * 'wasm-unsafe-eval' lets the check-in camera compile the QR decoder's WebAssembly, nothing more.
+ * A device shows one screen; a few more streams allow a reload or a second tab. Without a cap a
+ * page could hold the host's sockets and memory open one stream at a time.
  */
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'self'",
-  "script-src 'self' 'wasm-unsafe-eval'",
-  "style-src 'self'",
-  "img-src 'self' data:",
-  "media-src 'self' blob: mediastream:",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "frame-ancestors 'none'",
-  "form-action 'none'",
-].join('; ');
+export const DEFAULT_MAX_EVENT_STREAMS = 8;
 
 export interface BrowserTransportOptions {
+  role: DeviceRole;
   handlers: HostHandlers;
   events: EventHub;
-  bundle: RendererBundle;
+  /** The screens, loaded once (`loadScreenFiles`). */
+  screens: ScreenFiles;
   host: string;
   port: number;
-  /** Where index.html and styles.css are; src/renderer (or dist/renderer in a package) by default. */
-  rendererDir?: string;
+  maxEventStreams?: number;
   /** The WAV of an utterance by id (`GET /host/speech/<id>.wav`); absent: no speech audio. */
   speechAudio?: (id: string) => Buffer | null;
 }
@@ -53,36 +51,26 @@ export interface RunningTransport {
   close(): Promise<void>;
 }
 
-interface StaticFile {
-  type: string;
-  body: string | Buffer;
-}
-
-/** The QR decoder's WebAssembly (zxing-wasm reader), served locally: kiosks have no internet. */
-export const QR_WASM_PATH = '/zxing_reader.wasm';
-const QR_WASM_FILE = createRequire(import.meta.url).resolve('zxing-wasm/reader/zxing_reader.wasm');
-
-function loadStaticFiles(bundle: RendererBundle, rendererDir: string): Map<string, StaticFile> {
-  const read = (name: string) => readFileSync(join(rendererDir, name), 'utf8');
-  const page: StaticFile = { type: 'text/html; charset=utf-8', body: read('index.html') };
-  return new Map<string, StaticFile>([
-    [QR_WASM_PATH, { type: 'application/wasm', body: readFileSync(QR_WASM_FILE) }],
-    ['/', page],
-    ['/index.html', page],
-    ['/styles.css', { type: 'text/css; charset=utf-8', body: read('styles.css') }],
-    ['/app.js', { type: 'text/javascript; charset=utf-8', body: bundle.javascript }],
-  ]);
+interface Served {
+  options: BrowserTransportOptions;
+  streams: Set<ServerResponse>;
+  /** `host:port` values a request may name, known once the port is bound. */
+  address: HostAddress;
 }
 
 /** Starts the HTTP server. e.g. await startBrowserTransport({ …, port: 0 }) → { url: 'http://127.0.0.1:41234' } */
 export async function startBrowserTransport(
   options: BrowserTransportOptions,
 ): Promise<RunningTransport> {
-  const files = loadStaticFiles(options.bundle, options.rendererDir ?? RENDERER_DIR);
-  const streams = new Set<ServerResponse>();
-  const server = createServer((request, response) => {
+  const served: Served = {
+    options,
+    streams: new Set<ServerResponse>(),
+    address: new Set(),
+  };
+  // Node would answer a request without Host with a bare 400; the guard answers it in our shape.
+  const server = createServer({ requireHostHeader: false }, (request, response) => {
     setCommonHeaders(response);
-    route(request, response, options, files, streams).catch((error: unknown) => {
+    route(request, response, served).catch((error: unknown) => {
       console.error('host transport request failed:', error);
       if (!response.headersSent)
         sendError(response, 500, 'internal-error', 'Something went wrong on this device.');
@@ -94,13 +82,14 @@ export async function startBrowserTransport(
     server.listen(options.port, options.host, () => resolve());
   });
   const { port } = server.address() as AddressInfo;
+  served.address = allowedHosts(options.host, port);
   const shownHost = options.host.includes(':') ? `[${options.host}]` : options.host;
   return {
     url: `http://${shownHost}:${port}`,
     port,
     close: () =>
       new Promise<void>((resolve) => {
-        for (const stream of streams) stream.end();
+        for (const stream of served.streams) stream.end();
         server.close(() => resolve());
         server.closeAllConnections();
       }),
@@ -110,31 +99,41 @@ export async function startBrowserTransport(
 async function route(
   request: IncomingMessage,
   response: ServerResponse,
-  options: BrowserTransportOptions,
-  files: Map<string, StaticFile>,
-  streams: Set<ServerResponse>,
+  served: Served,
 ): Promise<void> {
+  const { options, address } = served;
+  const refusedHost = checkHost(request.headers.host, address);
+  if (refusedHost) return sendRefusal(response, refusedHost);
   const path = new URL(request.url ?? '/', 'http://host').pathname;
   if (path === '/host/events') {
     if (request.method !== 'GET') return sendError(response, 405, 'method-not-allowed', 'use GET');
-    return openEventStream(request, response, options.events, streams);
+    // A foreign page cannot read the stream, but could still hold the few slots open.
+    const refused = checkOrigin(request.headers.origin, address);
+    if (refused) return sendRefusal(response, refused);
+    return openEventStream(request, response, served);
   }
   const speechId = SPEECH_AUDIO_PATH.exec(path)?.[1];
   if (speechId !== undefined) return sendSpeechAudio(request, response, options, speechId);
   if (path.startsWith('/host/')) {
     if (request.method !== 'POST')
       return sendError(response, 405, 'method-not-allowed', 'use POST');
+    const refused = checkCall(
+      { contentType: request.headers['content-type'], origin: request.headers.origin },
+      address,
+    );
+    if (refused) return sendRefusal(response, refused);
     const body = await readJsonBody(request, response);
     if (body === NO_BODY) return;
     const result = await dispatch(
       options.handlers,
       decodeURIComponent(path.slice('/host/'.length)),
       body,
+      options.role,
     );
     if (result.ok) return sendJson(response, 200, result.value ?? null);
     return sendJson(response, result.status, { error: result.error });
   }
-  const file = files.get(path);
+  const file = options.screens.get(path);
   if (!file) return sendError(response, 404, 'not-found', `nothing at ${path}`);
   if (request.method !== 'GET' && request.method !== 'HEAD') {
     return sendError(response, 405, 'method-not-allowed', 'use GET');
@@ -197,16 +196,21 @@ async function readJsonBody(request: IncomingMessage, response: ServerResponse):
 function openEventStream(
   request: IncomingMessage,
   response: ServerResponse,
-  events: EventHub,
-  streams: Set<ServerResponse>,
+  { options, streams }: Served,
 ): void {
+  const cap = options.maxEventStreams ?? DEFAULT_MAX_EVENT_STREAMS;
+  if (streams.size >= cap) {
+    response.setHeader('retry-after', '5');
+    return sendError(response, 503, 'too-many-streams', `at most ${cap} event streams at once`);
+  }
   response.writeHead(200, {
     'content-type': 'text/event-stream; charset=utf-8',
     'cache-control': 'no-cache',
     connection: 'keep-alive',
   });
   response.write(': connected\n\n');
-  const unsubscribe = events.subscribe((event, payload) => {
+  const unsubscribe = options.events.subscribe((event, payload) => {
+    if (!isEventAllowed(options.role, event)) return;
     response.write(`event: ${event}\ndata: ${JSON.stringify(payload)}\n\n`);
   });
   const heartbeat = setInterval(() => response.write(': heartbeat\n\n'), HEARTBEAT_MS);
@@ -233,6 +237,10 @@ function sendJson(response: ServerResponse, status: number, body: unknown): void
     'cache-control': 'no-store',
   });
   response.end(JSON.stringify(body));
+}
+
+function sendRefusal(response: ServerResponse, refusal: Refusal): void {
+  sendError(response, refusal.status, refusal.code, refusal.message);
 }
 
 function sendError(response: ServerResponse, status: number, code: string, message: string): void {

@@ -8,29 +8,39 @@ import { openPrinterTransport } from '../printer/open-transport.ts';
 import { type TicketPrinter, createTicketPrinter } from '../printer/ticket-printer.ts';
 import { openSpeechService } from '../speech/open-speech.ts';
 import type { SpeechService } from '../speech/speech-service.ts';
-import type { DeviceConfig } from './config.ts';
-import type { HostHandlers } from './contract.ts';
+import { ConfigError, type DeviceConfig } from './config.ts';
+import type { DeviceRole, HostHandlers } from './contract.ts';
 import { createDeviceHost } from './device-host.ts';
 import { type EventHub, createEventHub } from './event-hub.ts';
-import { startBrowserTransport } from './http-transport.ts';
+import { type RunningTransport, startBrowserTransport } from './http-transport.ts';
 import type { DeviceSchedule } from './ports.ts';
 import { type RendererBundle, buildRendererBundle } from './renderer-bundle.ts';
 import { type RunningSchedule, startDeviceSchedule } from './schedule-factory.ts';
+import { type ScreenFiles, loadScreenFiles } from './screen-files.ts';
 
 /** How often capacity and printer state are pushed even without a change (time moves on). */
 const REFRESH_MS = 30_000;
 
-export interface RunningHost {
-  url: string;
+/** The host's services without a listener: what the Electron shell serves over IPC. */
+export interface DeviceServices {
+  role: DeviceRole;
   handlers: HostHandlers;
   events: EventHub;
   schedule: DeviceSchedule;
   /**
-   * The WAV of a recent utterance by id (`/host/speech/<id>.wav`), for the Electron protocol to
-   * serve; null when unknown or gone. Optional only so stand-in hosts in tests need not have it.
+   * The WAV of a recent utterance by id (`/host/speech/<id>.wav`), for the HTTP transport and the
+   * Electron protocol to serve; null when unknown or gone. Optional only so stand-in hosts in
+   * tests need not have it.
    */
   speechAudio?: (id: string) => Buffer | null;
+  /** The screens' files, for the shell's `terminmarke://app/` protocol. */
+  screens: ScreenFiles;
   stop(): Promise<void>;
+}
+
+/** The services with the browser transport listening at `url`. */
+export interface RunningHost extends DeviceServices {
+  url: string;
 }
 
 export interface StartOptions {
@@ -45,11 +55,14 @@ export interface StartOptions {
   speech?: SpeechService;
 }
 
-/** Starts everything a device runs. e.g. await startDeviceHostFromConfig(loadDeviceConfig('kiosk.json'), { clock }) */
-export async function startDeviceHostFromConfig(
+/**
+ * Starts the schedule, printer and handlers, without opening a port.
+ * e.g. await startDeviceServices(loadDeviceConfig('kiosk.json'), { clock })
+ */
+export async function startDeviceServices(
   config: DeviceConfig,
   options: StartOptions,
-): Promise<RunningHost> {
+): Promise<DeviceServices> {
   const schedule = options.schedule ?? (await startDeviceSchedule(config, options.clock));
   const printer =
     options.printer !== undefined
@@ -77,29 +90,58 @@ export async function startDeviceHostFromConfig(
     speech,
   });
   const bundle = options.bundle ?? (await buildRendererBundle());
-  const transport = await startBrowserTransport({
-    handlers: host.handlers,
-    events,
-    bundle,
-    host: config.http.host,
-    port: config.http.port,
-    speechAudio: (id) => speech.audio(id),
-    ...(options.rendererDir ? { rendererDir: options.rendererDir } : {}),
-  });
+  const screens = loadScreenFiles(bundle, options.rendererDir);
   const refresher = setInterval(() => void host.refresh().catch(() => undefined), REFRESH_MS);
   void host.refresh().catch(() => undefined);
   return {
-    url: transport.url,
+    role: config.role,
     handlers: host.handlers,
     events,
     schedule: schedule.schedule,
     speechAudio: (id) => speech.audio(id),
+    screens,
     async stop() {
       clearInterval(refresher);
       host.dispose();
       await speech.dispose();
-      await transport.close();
       await schedule.stop();
+    },
+  };
+}
+
+/** Opens the browser transport for started services. e.g. await startHttpListener(services, config.http) */
+export function startHttpListener(
+  services: DeviceServices,
+  http: NonNullable<DeviceConfig['http']>,
+): Promise<RunningTransport> {
+  return startBrowserTransport({ ...services, host: http.host, port: http.port });
+}
+
+/**
+ * Browser mode: the services and their HTTP listener, which the config must name.
+ * e.g. await startDeviceHostFromConfig(loadDeviceConfig('kiosk.json'), { clock })
+ */
+export async function startDeviceHostFromConfig(
+  config: DeviceConfig,
+  options: StartOptions,
+): Promise<RunningHost> {
+  if (!config.http) {
+    throw new ConfigError('browser mode needs "http": { "port": N } in the device config');
+  }
+  const services = await startDeviceServices(config, options);
+  let transport: RunningTransport;
+  try {
+    transport = await startHttpListener(services, config.http);
+  } catch (error) {
+    await services.stop();
+    throw error;
+  }
+  return {
+    ...services,
+    url: transport.url,
+    async stop() {
+      await transport.close();
+      await services.stop();
     },
   };
 }

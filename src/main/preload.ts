@@ -1,42 +1,32 @@
 /**
- * The preload: exposes only the typed host contract as `window.terminmarke`. Runs sandboxed, so
- * it imports nothing but `electron` (it is bundled to one CommonJS file for packaging).
+ * The preload: exposes only the host contract's bridge as `window.terminmarke`. Calls answer
+ * `HostResult` data, never a thrown error: contextBridge keeps only an error's message, so a code
+ * such as `ticket-released` would not reach the screen. Runs sandboxed, so its bundle requires
+ * nothing but `electron` (scripts/build-electron.ts).
  */
 import { type IpcRendererEvent, contextBridge, ipcRenderer } from 'electron';
-import type { HostEvents, HostTransport } from '../host/contract.ts';
-import type { DispatchResult } from '../host/dispatch.ts';
+import { HOST_IPC_CHANNELS, type HostBridge, type HostEvents } from '../host/contract.ts';
+import { parseHostResult } from '../host/host-error.ts';
 
-const CALL = 'host:call';
-const EVENT = 'host:event';
-
-/** An error from the host with its contract code, as the HTTP transport's client raises it. */
-class HostCallFailure extends Error {
-  constructor(
-    readonly code: string,
-    message: string,
-  ) {
-    super(message);
-  }
-}
-
-async function call(name: string, arg?: unknown): Promise<unknown> {
-  const result = (await ipcRenderer.invoke(CALL, name, arg)) as DispatchResult;
-  if (result.ok) return result.value;
-  throw new HostCallFailure(result.error.code, result.error.message);
-}
-
-const transport: HostTransport = {
-  // The generic signature is checked at the contract; IPC carries untyped values.
-  call: call as HostTransport['call'],
+const bridge = {
+  async call(name, arg) {
+    try {
+      return parseHostResult(await ipcRenderer.invoke(HOST_IPC_CHANNELS.call, name, arg));
+    } catch (error) {
+      // The main process threw instead of answering (no handler yet, or it broke): still data.
+      const message = error instanceof Error ? error.message : String(error);
+      return { ok: false, error: { code: 'ipc-failed', message } };
+    }
+  },
   subscribe<E extends keyof HostEvents>(event: E, listener: (payload: HostEvents[E]) => void) {
     const forward = (_event: IpcRendererEvent, name: string, payload: HostEvents[E]) => {
       if (name === event) listener(payload);
     };
-    ipcRenderer.on(EVENT, forward);
+    ipcRenderer.on(HOST_IPC_CHANNELS.event, forward);
     return () => {
-      ipcRenderer.removeListener(EVENT, forward);
+      ipcRenderer.removeListener(HOST_IPC_CHANNELS.event, forward);
     };
   },
-};
+} satisfies HostBridge;
 
-contextBridge.exposeInMainWorld('terminmarke', transport);
+contextBridge.exposeInMainWorld('terminmarke', bridge);

@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { chooseTransport, createHttpTransport, HostCallError } from './transport.ts';
-import type { HostTransport } from '../host/contract.ts';
+import {
+  chooseTransport,
+  createBridgeTransport,
+  createHttpTransport,
+  HostCallError,
+  isHostCallError,
+} from './transport.ts';
+import type { HostBridge } from '../host/contract.ts';
 
 /** A fetch that records requests and answers with a fixed status and body. */
 function fakeFetch(status: number, body: unknown) {
@@ -36,11 +42,13 @@ describe('createHttpTransport', () => {
     expect(fake.requests[0]?.init?.body).toBe('{"reason":"help"}');
   });
 
-  it('sends no body for calls without an argument', async () => {
+  it('sends no body, but the JSON content type, for calls without an argument', async () => {
     const fake = fakeFetch(200, {});
     await createHttpTransport({ fetch: fake.fetch }).call('capacity/get');
     expect(fake.requests[0]?.url).toBe('/host/capacity/get');
     expect(fake.requests[0]?.init?.body).toBeUndefined();
+    // The host refuses calls of any other type: a cross-site form cannot send this one.
+    expect(fake.requests[0]?.init?.headers).toEqual({ 'Content-Type': 'application/json' });
   });
 
   it('turns the contract error body into a HostCallError with its code', async () => {
@@ -55,7 +63,7 @@ describe('createHttpTransport', () => {
   it('names the status when an error answer is not the contract shape', async () => {
     const fake = fakeFetch(502, 'bad gateway');
     await expect(createHttpTransport({ fetch: fake.fetch }).call('office/get')).rejects.toEqual(
-      new HostCallError('http-502', 'The host answered 502.'),
+      new HostCallError('http-502', 'The host answered 502.', 502),
     );
   });
 
@@ -85,8 +93,51 @@ describe('createHttpTransport', () => {
 });
 
 describe('chooseTransport', () => {
-  it('uses the Electron preload transport when the window has one', () => {
-    const preload = { call: () => Promise.reject(), subscribe: () => () => {} } as HostTransport;
-    expect(chooseTransport({ terminmarke: preload } as unknown as Window)).toBe(preload);
+  it("uses the Electron preload's bridge when the window has one", async () => {
+    const calls: unknown[][] = [];
+    const bridge: HostBridge = {
+      call: async (...args) => (calls.push(args), { ok: true, value: { notified: true } }),
+      subscribe: () => () => {},
+    };
+    const transport = chooseTransport({ terminmarke: bridge });
+    await expect(transport.call('staff/call', { reason: 'help' })).resolves.toEqual({
+      notified: true,
+    });
+    expect(calls).toEqual([['staff/call', { reason: 'help' }]]);
+  });
+});
+
+describe('createBridgeTransport', () => {
+  it('raises an error answer as HostCallError with its code', async () => {
+    const bridge: HostBridge = {
+      call: async () => ({ ok: false, error: { code: 'ticket-released', message: 'gone' } }),
+      subscribe: () => () => {},
+    };
+    const error = await createBridgeTransport(bridge)
+      .call('ticket/print', { code: 'K7M4QP20' })
+      .catch((e: unknown) => e);
+    expect(isHostCallError(error, 'ticket-released')).toBe(true);
+    expect(error).toMatchObject({ message: 'gone' });
+  });
+
+  it('names an answer that is not a result instead of passing it on', async () => {
+    const bridge = {
+      call: async () => ({ date: '2026-11-24' }),
+      subscribe: () => () => {},
+    } as unknown as HostBridge;
+    await expect(createBridgeTransport(bridge).call('capacity/get')).rejects.toMatchObject({
+      code: 'malformed-answer',
+    });
+  });
+
+  it('turns a bridge that throws into HostCallError ipc-failed', async () => {
+    const bridge: HostBridge = {
+      call: () => Promise.reject(new Error('Error invoking remote method')),
+      subscribe: () => () => {},
+    };
+    await expect(createBridgeTransport(bridge).call('office/get')).rejects.toMatchObject({
+      name: 'HostCallError',
+      code: 'ipc-failed',
+    });
   });
 });

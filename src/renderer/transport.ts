@@ -1,24 +1,24 @@
 /**
- * How the screens reach the host (style.md "One contract, two transports"): the Electron
- * preload's `window.terminmarke` when it exists, otherwise HTTP calls (`POST /host/:name`)
- * and server-sent events (`GET /host/events`) to the host that served this page.
+ * How the screens reach the host (one contract, two transports): the Electron preload's
+ * `window.terminmarke` bridge when it exists, otherwise HTTP calls (`POST /host/:name`) and
+ * server-sent events (`GET /host/events`) to the host that served this page. Both raise the same
+ * `HostCallError` with the contract's code, so a screen tests codes once for both.
  */
-import type { HostCallName, HostEvents, HostHandlers, HostTransport } from '../host/contract.ts';
+import type {
+  HostBridge,
+  HostCallName,
+  HostEvents,
+  HostHandlers,
+  HostTransport,
+} from '../host/contract.ts';
+import { HostCallError, parseHostResult } from '../host/host-error.ts';
+
+export { HostCallError, isHostCallError } from '../host/host-error.ts';
 
 declare global {
   interface Window {
-    /** Put there by the Electron preload (`contextBridge`), `satisfies HostTransport`. */
-    terminmarke?: HostTransport;
-  }
-}
-
-/** A failed host call, carrying the contract's kebab-case error code. */
-export class HostCallError extends Error {
-  readonly code: string;
-  constructor(code: string, message: string) {
-    super(message);
-    this.name = 'HostCallError';
-    this.code = code;
+    /** Put there by the Electron preload (`contextBridge`), `satisfies HostBridge`. */
+    terminmarke?: HostBridge;
   }
 }
 
@@ -29,9 +29,30 @@ export interface HttpTransportOptions {
   EventSource?: typeof EventSource;
 }
 
-/** The preload's transport inside Electron, else the HTTP+SSE client. e.g. in Chromium → HTTP */
-export function chooseTransport(win: Window = window): HostTransport {
-  return win.terminmarke ?? createHttpTransport();
+/** The preload's bridge inside Electron, else the HTTP+SSE client. e.g. in Chromium → HTTP */
+export function chooseTransport(win: Pick<Window, 'terminmarke'> = window): HostTransport {
+  return win.terminmarke ? createBridgeTransport(win.terminmarke) : createHttpTransport();
+}
+
+/** A `HostTransport` over the preload's bridge: a `{ ok: false }` answer raises `HostCallError`. */
+export function createBridgeTransport(bridge: HostBridge): HostTransport {
+  async function invoke(name: HostCallName, arg: unknown): Promise<unknown> {
+    let raw: unknown;
+    try {
+      raw = await bridge.call(name, arg);
+    } catch (error) {
+      throw new HostCallError('ipc-failed', error instanceof Error ? error.message : String(error));
+    }
+    const result = parseHostResult(raw);
+    if (result.ok) return result.value;
+    throw HostCallError.from(result.error);
+  }
+  return {
+    call(name, ...arg) {
+      return invoke(name, arg[0]) as ReturnType<HostHandlers[typeof name]>;
+    },
+    subscribe: (event, listener) => bridge.subscribe(event, listener),
+  };
 }
 
 /** A `HostTransport` over `POST {base}/host/:name` and one shared `EventSource`. */
@@ -41,15 +62,13 @@ export function createHttpTransport(options: HttpTransportOptions = {}): HostTra
   let source: EventSource | null = null;
 
   async function post(name: HostCallName, arg: unknown): Promise<unknown> {
-    // Calls without an argument send no body; the host reads an empty body as "no argument".
-    const init: RequestInit =
-      arg === undefined
-        ? { method: 'POST' }
-        : {
-            method: 'POST',
-            headers: { 'Content-Type': 'application/json' },
-            body: JSON.stringify(arg),
-          };
+    // Calls without an argument send an empty body, which the host reads as "no argument"; the
+    // content type goes with every call because the host refuses any other (no CSRF by form).
+    const init: RequestInit = {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      ...(arg === undefined ? {} : { body: JSON.stringify(arg) }),
+    };
     let response: Response;
     try {
       response = await doFetch(`${base}/host/${name}`, init);
@@ -81,7 +100,8 @@ export function createHttpTransport(options: HttpTransportOptions = {}): HostTra
 function errorFromBody(body: unknown, status: number): HostCallError {
   const error = (body as { error?: { code?: unknown; message?: unknown } } | null)?.error;
   if (error && typeof error.code === 'string') {
-    return new HostCallError(error.code, typeof error.message === 'string' ? error.message : '');
+    const message = typeof error.message === 'string' ? error.message : '';
+    return new HostCallError(error.code, message, status);
   }
-  return new HostCallError(`http-${status}`, `The host answered ${status}.`);
+  return new HostCallError(`http-${status}`, `The host answered ${status}.`, status);
 }

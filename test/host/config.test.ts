@@ -2,6 +2,8 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, loadDeviceConfig, parseDeviceConfig } from '../../src/host/config.ts';
+import { startDeviceHostFromConfig } from '../../src/host/start-host.ts';
+import { createManualClock } from '../../src/platform/clock.ts';
 import { useTempDir } from '../support/temp-dir.ts';
 
 const tempDir = useTempDir();
@@ -16,6 +18,15 @@ const valid = {
 };
 
 describe('the device config', () => {
+  it('needs no http listener (Electron), but browser mode refuses to start without one', async () => {
+    const { http: _http, ...electron } = valid;
+    const config = parseDeviceConfig(electron, '/etc/terminmarke');
+    expect(config.http).toBeUndefined();
+    await expect(
+      startDeviceHostFromConfig(config, { clock: createManualClock(0) }),
+    ).rejects.toThrow(/browser mode needs "http"/);
+  });
+
   it('fills defaults and resolves paths against the config file', () => {
     const config = parseDeviceConfig(valid, '/etc/terminmarke');
     expect(config).toMatchObject({

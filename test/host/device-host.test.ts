@@ -4,10 +4,15 @@
  */
 import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { Server } from 'node:net';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { parseDeviceConfig } from '../../src/host/config.ts';
 import type { CapacityView, DrawResult } from '../../src/host/contract.ts';
-import { type RunningHost, startDeviceHostFromConfig } from '../../src/host/start-host.ts';
+import {
+  type RunningHost,
+  startDeviceHostFromConfig,
+  startDeviceServices,
+} from '../../src/host/start-host.ts';
 import { createManualClock } from '../../src/platform/clock.ts';
 import { type MemorySchedule, createMemorySchedule } from '../support/memory-schedule.ts';
 import { useTempDir } from '../support/temp-dir.ts';
@@ -22,25 +27,33 @@ afterEach(async () => {
 });
 
 async function startKiosk(
-  options: { refuse?: boolean; printerDir?: string; selfCheckIn?: boolean } = {},
+  options: {
+    refuse?: boolean;
+    printerDir?: string;
+    selfCheckIn?: boolean;
+    role?: 'kiosk' | 'checkin';
+    /** Another device's schedule, so a kiosk and a check-in window see the same office. */
+    schedule?: MemorySchedule;
+  } = {},
 ) {
   const dir = tempDir();
   const printerDir = options.printerDir ?? join(dir, 'tickets');
+  const role = options.role ?? 'kiosk';
   const config = parseDeviceConfig(
     {
-      role: 'kiosk',
-      deviceId: 'kiosk-test',
+      role,
+      deviceId: `${role}-test`,
       officeId: 'demo',
       server: { url: 'http://127.0.0.1:9', token: 't' },
       dataDir: dir,
-      printer: `virtual:${printerDir}`,
+      ...(role === 'kiosk' ? { printer: `virtual:${printerDir}` } : {}),
       http: { port: 0 },
       selfCheckIn: options.selfCheckIn ?? false,
     },
     dir,
   );
   const clock = createManualClock(Date.parse('2026-11-24T09:00:00+01:00'));
-  const schedule = createMemorySchedule('2026-11-24', options);
+  const schedule = options.schedule ?? createMemorySchedule('2026-11-24', options);
   const host = await startDeviceHostFromConfig(config, {
     clock,
     schedule: { schedule, stop: async () => undefined },
@@ -189,7 +202,7 @@ describe('the kiosk host over HTTP', () => {
   });
 
   it('checks in a printed ticket by its QR payload where the office allows self check-in', async () => {
-    const { call, clock } = await startKiosk({ selfCheckIn: true });
+    const { call, clock, schedule } = await startKiosk({ selfCheckIn: true });
     const drawn = (await call('ticket/draw', { services: [MELDE], language: 'de' }))
       .body as unknown as DrawResult;
     if (drawn.outcome !== 'printed') throw new Error('expected a printed ticket');
@@ -199,11 +212,11 @@ describe('the kiosk host over HTTP', () => {
       result: 'checked-in',
       ticket: { callNumber: drawn.ticket.callNumber },
     });
-    expect((await call('checkin/waiting')).body).toHaveLength(1);
+    expect(schedule.waiting(clock.now())).toHaveLength(1);
   });
 
   it('refuses check-in on a kiosk without self check-in, before looking at the input', async () => {
-    const { call } = await startKiosk();
+    const { call, clock, schedule } = await startKiosk();
     const drawn = (await call('ticket/draw', { services: [MELDE], language: 'de' }))
       .body as unknown as DrawResult;
     if (drawn.outcome !== 'printed') throw new Error('expected a printed ticket');
@@ -211,7 +224,7 @@ describe('the kiosk host over HTTP', () => {
       status: 403,
       body: { error: { code: 'wrong-role' } },
     });
-    expect((await call('checkin/waiting')).body).toHaveLength(0);
+    expect(schedule.waiting(clock.now())).toHaveLength(0);
   });
 
   it('answers bad calls with the error shape and a fitting status', async () => {
@@ -283,15 +296,17 @@ describe('ticket codes from the screen', () => {
 
 describe('calling staff from the kiosk', () => {
   it('stores the call, lists it with the local time, pushes it, and clears it when done', async () => {
-    const { call, host, schedule } = await startKiosk();
+    const { call, schedule } = await startKiosk();
+    // Staff see and clear the calls at the check-in window; the kiosk may only call.
+    const desk = await startKiosk({ role: 'checkin', schedule });
     const controller = new AbortController();
-    const events = await fetch(`${host.url}/host/events`, { signal: controller.signal });
+    const events = await fetch(`${desk.host.url}/host/events`, { signal: controller.signal });
     const reader = events.body!.getReader();
     expect(await call('staff/call', { reason: 'accessibility' })).toEqual({
       status: 200,
       body: { notified: true },
     });
-    const open = await call('staff/open-calls');
+    const open = await desk.call('staff/open-calls');
     expect(open.body).toEqual([
       {
         id: expect.any(String),
@@ -305,27 +320,64 @@ describe('calling staff from the kiosk', () => {
     controller.abort();
     expect(text).toContain('"deviceId":"kiosk-test"');
     const [only] = open.body as unknown as Array<{ id: string }>;
-    expect(await call('staff/done', { id: only?.id })).toEqual({
+    expect(await desk.call('staff/done', { id: only?.id })).toEqual({
       status: 200,
       body: { done: true },
     });
-    expect((await call('staff/open-calls')).body).toEqual([]);
+    expect((await desk.call('staff/open-calls')).body).toEqual([]);
     expect(schedule.staffCalls.get(only?.id ?? '')?.status).toBe('done');
   });
 
   it('checks the arguments and names an unknown call', async () => {
     const { call } = await startKiosk();
+    const desk = await startKiosk({ role: 'checkin' });
     for (const bad of [{ reason: 'coffee' }, {}, { reason: 'help', extra: 1 }]) {
       expect(await call('staff/call', bad)).toMatchObject({
         status: 400,
         body: { error: { code: 'invalid-argument' } },
       });
     }
-    expect(await call('staff/done', { id: '' })).toMatchObject({ status: 400 });
-    expect(await call('staff/done', { id: 42 })).toMatchObject({ status: 400 });
-    expect(await call('staff/done', { id: 'no-such-call' })).toMatchObject({
+    expect(await desk.call('staff/done', { id: '' })).toMatchObject({ status: 400 });
+    expect(await desk.call('staff/done', { id: 42 })).toMatchObject({ status: 400 });
+    expect(await desk.call('staff/done', { id: 'no-such-call' })).toMatchObject({
       status: 404,
       body: { error: { code: 'staff-call-not-found' } },
     });
+  });
+});
+
+describe('the host under Electron', () => {
+  it('opens no port when the config names no http listener', async () => {
+    const dir = tempDir();
+    const { http: _http, ...rest } = parseDeviceConfig(
+      {
+        role: 'checkin',
+        deviceId: 'checkin-test',
+        officeId: 'demo',
+        server: { url: 'http://127.0.0.1:9', token: 't' },
+        dataDir: dir,
+      },
+      dir,
+    );
+    const listen = vi.spyOn(Server.prototype, 'listen');
+    try {
+      const services = await startDeviceServices(rest, {
+        clock: createManualClock(Date.parse('2026-11-24T09:00:00+01:00')),
+        schedule: { schedule: createMemorySchedule('2026-11-24'), stop: async () => undefined },
+        bundle: { javascript: '/* screens */' },
+        rendererDir: screensDir(dir),
+      });
+      expect(listen).not.toHaveBeenCalled();
+      // The screens are there for the app scheme, and the calls for IPC.
+      expect(services.screens.get('/app.js')?.body).toBe('/* screens */');
+      expect(await services.handlers['office/get']()).toMatchObject({ role: 'checkin' });
+      await services.stop();
+      // The same spy sees the listener of browser mode.
+      const { host } = await startKiosk({ role: 'checkin' });
+      expect(listen).toHaveBeenCalledTimes(1);
+      expect(host.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+    } finally {
+      listen.mockRestore();
+    }
   });
 });

@@ -11,6 +11,7 @@ import type { DrawResult } from '../../src/host/contract.ts';
 import { createDeviceHost } from '../../src/host/device-host.ts';
 import { createEventHub } from '../../src/host/event-hub.ts';
 import { startBrowserTransport } from '../../src/host/http-transport.ts';
+import { loadScreenFiles } from '../../src/host/screen-files.ts';
 import { openPrinterTransport } from '../../src/printer/open-transport.ts';
 import { createTicketPrinter } from '../../src/printer/ticket-printer.ts';
 import { createMemorySchedule } from '../support/memory-schedule.ts';
@@ -45,12 +46,12 @@ async function startKiosk() {
     timer: time.timer,
   });
   const transport = await startBrowserTransport({
+    role: 'kiosk',
     handlers: host.handlers,
     events,
-    bundle: { javascript: '/* screens not needed here */' },
+    screens: loadScreenFiles({ javascript: '/* screens not needed here */' }, screensDir(dir)),
     host: '127.0.0.1',
     port: 0,
-    rendererDir: screensDir(dir),
   });
   stops.push(async () => {
     host.dispose();

@@ -11,6 +11,7 @@ vi.mock('electron', () => ({
   ipcRenderer: {
     invoke: async (...args: unknown[]) => {
       invoked.push(args);
+      if (args[1] === 'device/status') throw new Error('No handler registered for host:call');
       return args[1] === 'capacity/get'
         ? { ok: true, value: { date: '2026-11-24' } }
         : {
@@ -36,13 +37,22 @@ describe('the preload', () => {
     expect(Object.keys(exposed[0]?.api ?? {}).sort()).toEqual(['call', 'subscribe']);
   });
 
-  it('sends calls through one IPC channel and raises host errors with their code', async () => {
+  it('sends calls through one IPC channel and answers results as data, never throwing', async () => {
     const api = exposed[0]?.api as { call: (name: string, arg?: unknown) => Promise<unknown> };
-    await expect(api.call('capacity/get')).resolves.toEqual({ date: '2026-11-24' });
-    await expect(api.call('ticket/draw', { services: [] })).rejects.toMatchObject({
-      code: 'invalid-argument',
+    await expect(api.call('capacity/get')).resolves.toEqual({
+      ok: true,
+      value: { date: '2026-11-24' },
     });
-    expect(invoked.map((args) => args[0])).toEqual(['host:call', 'host:call']);
+    // The HTTP status stays in main: only code and message cross to the page.
+    await expect(api.call('ticket/draw', { services: [] })).resolves.toEqual({
+      ok: false,
+      error: { code: 'invalid-argument', message: 'services: too small' },
+    });
+    await expect(api.call('device/status')).resolves.toMatchObject({
+      ok: false,
+      error: { code: 'ipc-failed' },
+    });
+    expect(invoked.map((args) => args[0])).toEqual(['host:call', 'host:call', 'host:call']);
   });
 
   it('delivers only the subscribed event and stops when disposed', () => {

@@ -11,7 +11,7 @@ import {
   useState,
 } from 'react';
 import type { HostTransport } from '../../host/contract.ts';
-import { HostCallError } from '../transport.ts';
+import { isHostCallError } from '../transport.ts';
 import {
   type Screen,
   drawRequest,
@@ -102,7 +102,7 @@ export function useKioskFlow(
     transport.call('ticket/print', { code: held.ticket.code }).then(
       (result) => setScreen(screenAfterDraw(result, [])),
       (error: unknown) => {
-        if (error instanceof HostCallError && error.code === 'ticket-released') {
+        if (isHostCallError(error, 'ticket-released')) {
           setScreen({ name: 'expired' });
           return;
         }

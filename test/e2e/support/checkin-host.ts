@@ -96,7 +96,7 @@ export async function startCheckInTestHost(): Promise<CheckInTestHost> {
     }
     if (path.startsWith('/host/') && request.method === 'POST') {
       readBody(request)
-        .then((arg) => dispatch(handlers, path.slice('/host/'.length), arg))
+        .then((arg) => dispatch(handlers, path.slice('/host/'.length), arg, 'checkin'))
         .then((result) =>
           result.ok
             ? sendJson(response, 200, result.value ?? null)
