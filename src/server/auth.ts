@@ -1,5 +1,5 @@
 /**
- * Device tokens per office and role (kiosk, checkin, display, admin): `Authorization: Bearer T`.
+ * Device tokens per office and role (kiosk, checkin, counter, display, admin): `Authorization: Bearer T`.
  * A missing or unknown token is 401; a known token whose roles may not do the call is 403.
  */
 import { createHash, randomBytes } from 'node:crypto';
@@ -9,7 +9,7 @@ import type { ReadableDb, WritableDb } from '../store/database.ts';
 import { ApiError } from './errors.ts';
 import { prepared } from '../store/statements.ts';
 
-export const ROLES = ['kiosk', 'checkin', 'display', 'admin'] as const;
+export const ROLES = ['kiosk', 'checkin', 'counter', 'display', 'admin'] as const;
 export type Role = (typeof ROLES)[number];
 
 /** Who is calling: the roles their token carries in this office. */

@@ -3,6 +3,7 @@
  * whose message names the field (`services[1]: expected string, received number`).
  */
 import { z } from 'zod';
+import { LANGUAGES } from '../core/catalogue.ts';
 import { STAFF_CALL_REASONS } from '../core/staff-call.ts';
 import { type Instant, parseIsoInstant } from '../core/time.ts';
 import { ROLES } from './auth.ts';
@@ -36,6 +37,8 @@ export const walkInBody = z.object({
   deviceId,
   /** A kiosk that prints first holds the slot and confirms it after printing. */
   hold: z.boolean().optional(),
+  /** The language the citizen drew the ticket in (the display announces it in it); 'de' if left out. */
+  language: z.enum(LANGUAGES).optional(),
 });
 
 export const bookingBody = z.object({ start: isoInstant, services });
@@ -61,6 +64,7 @@ export const offlineTicketBody = z.object({
   status: z.enum(['held', 'booked', 'checked-in', 'cancelled']),
   createdAt: isoInstant,
   checkedInAt: isoInstant.nullable(),
+  language: z.enum(LANGUAGES).optional(),
 });
 
 /** A UUID as `crypto.randomUUID()` writes it. */

@@ -8,7 +8,7 @@ import { badRequest, notFound } from '../errors.ts';
 import { toAppointmentWire } from '../wire.ts';
 import { codeParam, ticketReply } from './common.ts';
 
-const READERS = ['kiosk', 'checkin', 'display', 'admin'] as const;
+const READERS = ['kiosk', 'checkin', 'counter', 'display', 'admin'] as const;
 
 function list(request: OfficeRequest) {
   const { office, services } = request;

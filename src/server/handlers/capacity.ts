@@ -29,7 +29,7 @@ export const capacityRoutes: Route[] = [
     scope: 'office',
     method: 'GET',
     path: '/capacity',
-    roles: ['kiosk', 'checkin', 'display', 'admin'],
+    roles: ['kiosk', 'checkin', 'counter', 'display', 'admin'],
     handle: capacity,
   },
 ];

@@ -12,7 +12,7 @@ import { finishStaffCall, openStaffCall } from '../staff-call-service.ts';
 import { listOpenStaffCalls } from '../../store/staff-call-repository.ts';
 import { toStaffCallWire } from '../wire.ts';
 
-const READERS = ['kiosk', 'checkin', 'display', 'admin'] as const;
+const READERS = ['kiosk', 'checkin', 'counter', 'display', 'admin'] as const;
 
 async function create(request: OfficeRequest) {
   const key = readIdempotencyKey(request.req);

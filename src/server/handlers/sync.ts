@@ -11,13 +11,14 @@ import { fingerprintOf, readIdempotencyKey, replayOrRun } from '../idempotency.t
 import { grantLeases } from '../lease-manager.ts';
 import { acceptOfflineTicket } from '../offline-tickets.ts';
 import { leaseBody, offlineTicketBody, parseWith } from '../schemas.ts';
+import { setTicketLanguage } from '../../store/queue-repository.ts';
 import { checkServices } from '../services-input.ts';
 import type { CounterId, SlotId } from '../../core/catalogue.ts';
 import type { TicketCode } from '../../core/ticket-code.ts';
 import { formatIsoInZone } from '../../core/time.ts';
 import { ticketReply } from './common.ts';
 
-const EVERY_ROLE = ['kiosk', 'checkin', 'display', 'admin'] as const;
+const EVERY_ROLE = ['kiosk', 'checkin', 'counter', 'display', 'admin'] as const;
 
 function integerParam(request: OfficeRequest, name: string, fallback: number, max: number): number {
   const value = request.url.searchParams.get(name);
@@ -87,6 +88,7 @@ async function offlineTicket(request: OfficeRequest) {
         createdAt: body.createdAt,
         checkedInAt: body.checkedInAt,
       });
+      if (body.language) setTicketLanguage(ctx.db, appointment.code, body.language);
       return ticketReply(request, 201, appointment);
     }),
   );
@@ -99,7 +101,7 @@ export const syncRoutes: Route[] = [
     scope: 'office',
     method: 'GET',
     path: '/device-config',
-    roles: ['kiosk', 'checkin', 'admin'],
+    roles: ['kiosk', 'checkin', 'counter', 'admin'],
     handle: deviceConfig,
   },
   { scope: 'office', method: 'POST', path: '/leases', roles: ['kiosk', 'admin'], handle: leases },

@@ -10,6 +10,7 @@ import { cancelAppointment, confirmHold, releaseHold } from '../hold-service.ts'
 import { readJsonBody } from '../http-io.ts';
 import { fingerprintOf, readIdempotencyKey, replayOrRun } from '../idempotency.ts';
 import { bookingBody, parseWith, walkInBody } from '../schemas.ts';
+import { setTicketLanguage } from '../../store/queue-repository.ts';
 import { checkServices } from '../services-input.ts';
 import { codeParam, ticketReply } from './common.ts';
 
@@ -20,9 +21,11 @@ async function walkIn(request: OfficeRequest) {
   const serviceIds = checkServices(request.office.catalogue, body.services, { walkInOnly: true });
   const scope = { officeId: request.office.id, scope: 'walk-ins', key };
   return runWrite(request, (ctx) =>
-    replayOrRun(ctx.db, scope, fingerprintOf(raw), ctx.now, () =>
-      ticketReply(request, 201, bookWalkIn(ctx, { serviceIds, hold: body.hold ?? false })),
-    ),
+    replayOrRun(ctx.db, scope, fingerprintOf(raw), ctx.now, () => {
+      const ticket = bookWalkIn(ctx, { serviceIds, hold: body.hold ?? false });
+      if (body.language) setTicketLanguage(ctx.db, ticket.code, body.language);
+      return ticketReply(request, 201, ticket);
+    }),
   );
 }
 
