@@ -64,9 +64,13 @@ ALTER TABLE appointments_next RENAME TO appointments;
 
 CREATE INDEX appointments_by_office_day ON appointments (office_id, local_date, starts_at);
 CREATE INDEX appointments_held_until ON appointments (held_until) WHERE status = 'held';
--- The live queue of a day: what a counter picks from and the display counts.
+-- The live queue of a day (GET …/queue), and the waiting part in the order of who is next: what
+-- every "call next" reads and the display counts.
 CREATE INDEX appointments_in_queue ON appointments (office_id, local_date)
   WHERE status IN ('checked-in', 'called', 'serving', 'parked');
+CREATE INDEX appointments_waiting
+  ON appointments (office_id, local_date, priority DESC, starts_at, checked_in_at, code)
+  WHERE status = 'checked-in';
 
 CREATE TABLE appointment_slots (
   appointment_code TEXT NOT NULL REFERENCES appointments (code) ON DELETE CASCADE,

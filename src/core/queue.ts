@@ -193,7 +193,8 @@ export function compareWaiting(a: QueueTicket, b: QueueTicket): number {
     b.priority - a.priority ||
     a.start - b.start ||
     (a.checkedInAt ?? 0) - (b.checkedInAt ?? 0) ||
-    a.code.localeCompare(b.code)
+    // Binary order, as SQLite sorts the codes when it reads the line.
+    (a.code < b.code ? -1 : a.code > b.code ? 1 : 0)
   );
 }
 
@@ -202,22 +203,37 @@ export function compareWaiting(a: QueueTicket, b: QueueTicket): number {
  * delay) by `compareWaiting`; one whose slot starts later than now + callAheadMinutes comes only
  * when nothing else waits for this counter. e.g. K041 at 09:40 and K050 at 10:30, now 09:38 → K041
  */
-export function pickNext(
-  tickets: readonly QueueTicket[],
+export function pickNext<T extends QueueTicket>(
+  tickets: readonly T[],
   counter: CallingCounter,
   policy: QueuePolicy,
   now: Instant,
-): QueueTicket | null {
-  const callable = tickets
-    .filter(
-      (t) =>
-        t.status === 'checked-in' &&
-        (t.requeueNotBefore === null || t.requeueNotBefore <= now) &&
-        canCall(counter, t),
-    )
-    .sort(compareWaiting);
+): T | null {
+  return pickNextInOrder([...tickets].sort(compareWaiting), counter, policy, now);
+}
+
+/**
+ * `pickNext` over tickets already in `compareWaiting` order (as the store reads them): stops at
+ * the first due ticket the counter can call, so a long line is not read to its end.
+ */
+export function pickNextInOrder<T extends QueueTicket>(
+  ordered: Iterable<T>,
+  counter: CallingCounter,
+  policy: QueuePolicy,
+  now: Instant,
+): T | null {
   const dueBy = now + policy.callAheadMinutes * MINUTE_MS;
-  return callable.find((t) => t.start <= dueBy) ?? callable[0] ?? null;
+  let fallback: T | null = null;
+  for (const t of ordered) {
+    const callable =
+      t.status === 'checked-in' &&
+      (t.requeueNotBefore === null || t.requeueNotBefore <= now) &&
+      canCall(counter, t);
+    if (!callable) continue;
+    if (t.start <= dueBy) return t;
+    fallback ??= t;
+  }
+  return fallback;
 }
 
 /** One call as the display lists it: number, counter, when, how often, and the ticket's language. */

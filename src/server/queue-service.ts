@@ -9,14 +9,14 @@ import {
   type QueuePolicy,
   type QueueTicket,
   applyQueueAction,
-  pickNext,
+  pickNextInOrder,
   queuePolicyOf,
 } from '../core/queue.ts';
 import { type LocalDate, toLocalDate } from '../core/time.ts';
 import {
   findQueueTicket,
   insertCall,
-  listQueue,
+  iterateWaiting,
   saveQueueTicket,
 } from '../store/queue-repository.ts';
 import { findAppointment, setSlotStatus } from '../store/schedule-repository.ts';
@@ -53,8 +53,8 @@ export function todayOf(ctx: { now: number; office: OfficeContext }): LocalDate 
  */
 export function callNext(ctx: BookingContext, counterId: CounterId): QueueTicket {
   const counter = requireCounter(ctx.office, counterId);
-  const waiting = listQueue(ctx.db, ctx.office.id, todayOf(ctx));
-  const next = pickNext(waiting, counter, policyOf(ctx.office), ctx.now);
+  const waiting = iterateWaiting(ctx.db, ctx.office.id, todayOf(ctx));
+  const next = pickNextInOrder(waiting, counter, policyOf(ctx.office), ctx.now);
   if (!next) {
     throw conflict('queue-empty', `Nobody is waiting whom ${counter.name} can call.`);
   }

@@ -7,6 +7,7 @@ import { type Instant, MINUTE_MS, toLocalDate } from '../core/time.ts';
 import type { ReadableDb } from '../store/database.ts';
 import {
   countCountersAtWork,
+  countWaiting,
   listQueue,
   listRecentCalls,
   listRecentServiceMinutes,
@@ -51,7 +52,7 @@ export function readDisplay(
   rows: number,
 ): DisplayAnswer {
   const date = toLocalDate(now, office.timeZone);
-  const waiting = listQueue(db, office.id, date).filter((t) => t.status === 'checked-in').length;
+  const waiting = countWaiting(db, office.id, date);
   const estimate = estimateWait({
     waiting,
     serviceMinutes: listRecentServiceMinutes(db, office.id, {

@@ -101,6 +101,34 @@ export function listQueue(db: ReadableDb, officeId: string, date: LocalDate): Qu
   return rows.map(toTicket);
 }
 
+/**
+ * Tickets of a day waiting to be called, read one by one in the order of who is next (priority,
+ * start, check-in time, code: core `compareWaiting`), so a reader may stop early.
+ */
+export function* iterateWaiting(
+  db: ReadableDb,
+  officeId: string,
+  date: LocalDate,
+): Generator<QueueTicket> {
+  const rows = prepared(
+    db,
+    `${SELECT_TICKET} WHERE office_id = ? AND local_date = ? AND status = 'checked-in'
+       ORDER BY priority DESC, starts_at, checked_in_at, code`,
+  ).iterate(officeId, date) as IterableIterator<QueueRow>;
+  for (const row of rows) yield toTicket(row);
+}
+
+/** How many tickets of a day wait to be called. */
+export function countWaiting(db: ReadableDb, officeId: string, date: LocalDate): number {
+  return prepared(
+    db,
+    `SELECT count(*) FROM appointments
+     WHERE office_id = ? AND local_date = ? AND status = 'checked-in'`,
+  )
+    .pluck()
+    .get(officeId, date) as number;
+}
+
 /** Writes a ticket's queue state back (status, counters, instants). */
 export function saveQueueTicket(db: WritableDb, t: QueueTicket): void {
   const json = (ids: ServiceId[] | null) => (ids === null ? null : JSON.stringify(ids));

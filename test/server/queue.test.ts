@@ -9,7 +9,7 @@ import type {
 } from '../../src/wire/queue.ts';
 import { useTempDir } from '../support/temp-dir.ts';
 import { seedWaitingRoom } from './support/queue-fixture.ts';
-import { MELDE, api, dbIn, startServerProcess } from './support/server-process.ts';
+import { MELDE, TEST_NOW, api, dbIn, startServerProcess } from './support/server-process.ts';
 
 const tempDir = useTempDir('terminmarke-queue-');
 const OFFICE = '/offices/demo';
@@ -122,7 +122,7 @@ describe('the queue on a real server', () => {
 
   it('hands no ticket out twice when 10 counters race call-next on one queue', async () => {
     const file = dbIn(tempDir());
-    const waiting = seedWaitingRoom(file, { counters: 10, checkIn: 60 });
+    const waiting = seedWaitingRoom(file, { counters: 10, checkIn: 60, now: TEST_NOW });
     expect(waiting.length).toBeGreaterThanOrEqual(40);
     const server = await startServerProcess({ db: file });
     const counters = Array.from({ length: 10 }, (_, i) => `S${i + 1}`);
