@@ -198,6 +198,15 @@ export function compareWaiting(a: QueueTicket, b: QueueTicket): number {
   );
 }
 
+/** True when the ticket waits, is past its requeue delay, and the counter may call it. */
+export function isCallableBy(counter: CallingCounter, ticket: QueueTicket, now: Instant): boolean {
+  return (
+    ticket.status === 'checked-in' &&
+    (ticket.requeueNotBefore === null || ticket.requeueNotBefore <= now) &&
+    canCall(counter, ticket)
+  );
+}
+
 /**
  * The ticket a counter calls next, or null. Waiting tickets it can call (not within their requeue
  * delay) by `compareWaiting`; one whose slot starts later than now + callAheadMinutes comes only
@@ -209,31 +218,38 @@ export function pickNext<T extends QueueTicket>(
   policy: QueuePolicy,
   now: Instant,
 ): T | null {
-  return pickNextInOrder([...tickets].sort(compareWaiting), counter, policy, now);
+  const sorted = [...tickets].sort(compareWaiting);
+  const read = (startsBy: Instant | null) =>
+    startsBy === null ? sorted : sorted.filter((t) => t.start <= startsBy);
+  return pickNextInOrder(read, counter, policy, now);
 }
 
 /**
- * `pickNext` over tickets already in `compareWaiting` order (as the store reads them): stops at
- * the first due ticket the counter can call, so a long line is not read to its end.
+ * `pickNext` over a line the caller reads in `compareWaiting` order (the store, through an index):
+ * `readInOrder(startsBy)` yields the waiting tickets whose slot starts by then, or all of them for
+ * null. Each pass stops at the first ticket the counter can call, so a long line is not read to
+ * its end. e.g. readInOrder(09:43) → [K041 09:40] → K041
  */
 export function pickNextInOrder<T extends QueueTicket>(
-  ordered: Iterable<T>,
+  readInOrder: (startsBy: Instant | null) => Iterable<T>,
   counter: CallingCounter,
   policy: QueuePolicy,
   now: Instant,
 ): T | null {
   const dueBy = now + policy.callAheadMinutes * MINUTE_MS;
-  let fallback: T | null = null;
-  for (const t of ordered) {
-    const callable =
-      t.status === 'checked-in' &&
-      (t.requeueNotBefore === null || t.requeueNotBefore <= now) &&
-      canCall(counter, t);
-    if (!callable) continue;
-    if (t.start <= dueBy) return t;
-    fallback ??= t;
-  }
-  return fallback;
+  return (
+    firstCallable(readInOrder(dueBy), counter, now) ??
+    firstCallable(readInOrder(null), counter, now)
+  );
+}
+
+function firstCallable<T extends QueueTicket>(
+  ordered: Iterable<T>,
+  counter: CallingCounter,
+  now: Instant,
+): T | null {
+  for (const t of ordered) if (isCallableBy(counter, t, now)) return t;
+  return null;
 }
 
 /** One call as the display lists it: number, counter, when, how often, and the ticket's language. */

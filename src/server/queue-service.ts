@@ -53,8 +53,9 @@ export function todayOf(ctx: { now: number; office: OfficeContext }): LocalDate 
  */
 export function callNext(ctx: BookingContext, counterId: CounterId): QueueTicket {
   const counter = requireCounter(ctx.office, counterId);
-  const waiting = iterateWaiting(ctx.db, ctx.office.id, todayOf(ctx));
-  const next = pickNextInOrder(waiting, counter, policyOf(ctx.office), ctx.now);
+  const date = todayOf(ctx);
+  const read = (startsBy: number | null) => iterateWaiting(ctx.db, ctx.office.id, date, startsBy);
+  const next = pickNextInOrder(read, counter, policyOf(ctx.office), ctx.now);
   if (!next) {
     throw conflict('queue-empty', `Nobody is waiting whom ${counter.name} can call.`);
   }

@@ -102,19 +102,22 @@ export function listQueue(db: ReadableDb, officeId: string, date: LocalDate): Qu
 }
 
 /**
- * Tickets of a day waiting to be called, read one by one in the order of who is next (priority,
- * start, check-in time, code: core `compareWaiting`), so a reader may stop early.
+ * Tickets of a day waiting to be called whose slot starts by `startsBy` (all for null), read one
+ * by one in the order of who is next (priority, start, check-in time, code: core
+ * `compareWaiting`), so a reader may stop early.
  */
 export function* iterateWaiting(
   db: ReadableDb,
   officeId: string,
   date: LocalDate,
+  startsBy: Instant | null,
 ): Generator<QueueTicket> {
   const rows = prepared(
     db,
     `${SELECT_TICKET} WHERE office_id = ? AND local_date = ? AND status = 'checked-in'
-       ORDER BY priority DESC, starts_at, checked_in_at, code`,
-  ).iterate(officeId, date) as IterableIterator<QueueRow>;
+       AND starts_at <= ?
+     ORDER BY priority DESC, starts_at, checked_in_at, code`,
+  ).iterate(officeId, date, startsBy ?? Number.MAX_SAFE_INTEGER) as IterableIterator<QueueRow>;
   for (const row of rows) yield toTicket(row);
 }
 
