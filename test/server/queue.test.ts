@@ -101,6 +101,10 @@ describe('the queue on a real server', () => {
     for (const field of ['checkedInAt', 'calledAt', 'arrivedAt', 'servedAt'] as const) {
       expect(served.body.appointment[field]).toMatch(/^2026-11-24T09:\d\d:\d\d(\.\d+)?\+01:00$/);
     }
+    // One service timed (seconds long) at one counter at work: the display now has a range.
+    const after = await api<DisplayAnswer>(server, 'GET', `${OFFICE}/display`);
+    expect(after.body).toMatchObject({ waiting: 0, estimate: { minMinutes: 0, maxMinutes: 1 } });
+    expect(display.body.estimate).toBeNull();
     const listed = await api<{ appointments: { code: string; status: string }[] }>(
       server,
       'GET',
