@@ -39,10 +39,12 @@ export function requireQueueTicket(ctx: BookingContext, code: string): QueueTick
   return ticket;
 }
 
+/** The office's calling policy, defaults filled in. */
 export function policyOf(office: OfficeContext): QueuePolicy {
   return queuePolicyOf(office.catalogue.office.policy);
 }
 
+/** The office-local date of the write's `now`: the day whose queue is called. */
 export function todayOf(ctx: { now: number; office: OfficeContext }): LocalDate {
   return toLocalDate(ctx.now, ctx.office.timeZone);
 }

@@ -2,8 +2,9 @@
  * What the queue looks like now, for the counters (`GET …/queue`) and the wall display
  * (`GET …/display`). Reads only; answers straight from the store.
  */
-import { estimateWait } from '../core/wait-estimate.ts';
+import { compareWaiting } from '../core/queue.ts';
 import { type Instant, MINUTE_MS, toLocalDate } from '../core/time.ts';
+import { estimateWait } from '../core/wait-estimate.ts';
 import type { ReadableDb } from '../store/database.ts';
 import {
   countCountersAtWork,
@@ -19,7 +20,6 @@ import {
   toQueueAppointmentWire,
 } from '../wire/queue.ts';
 import type { OfficeContext } from './office-registry.ts';
-import { compareWaiting } from '../core/queue.ts';
 
 /** Service times of the last two hours describe the office's pace now; older ones less so. */
 const PACE_WINDOW_MS = 120 * MINUTE_MS;

@@ -5,19 +5,19 @@
  * out of order.
  */
 import type { CounterId } from '../../core/catalogue.ts';
+import type { QueueTicket } from '../../core/queue.ts';
 import { parseTicketCode } from '../../core/ticket-code.ts';
 import { CallTicketRequest, EmptyRequest, toCallWire, toCounterWire } from '../../wire/queue.ts';
+import type { BookingContext } from '../booking-service.ts';
 import { type OfficeRequest, type Route, runWrite } from '../context.ts';
 import { badRequest } from '../errors.ts';
-import type { Reply } from '../http-io.ts';
-import { readJsonBody } from '../http-io.ts';
+import { type Reply, readJsonBody } from '../http-io.ts';
 import { fingerprintOf, readIdempotencyKey, replayOrRun } from '../idempotency.ts';
 import { callNext, callTicket, requireCounter } from '../queue-service.ts';
-import type { QueueTicket } from '../../core/queue.ts';
 import { parseWith } from '../schemas.ts';
-import type { BookingContext } from '../booking-service.ts';
 
 export const EVERY_ROLE = ['kiosk', 'checkin', 'counter', 'display', 'admin'] as const;
+/** Who may call and move tickets: the clerks' counters, and admin. */
 export const CALLERS = ['counter', 'admin'] as const;
 
 function list(request: OfficeRequest): Reply {

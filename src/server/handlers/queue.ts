@@ -18,8 +18,7 @@ import {
 } from '../../wire/queue.ts';
 import type { BookingContext } from '../booking-service.ts';
 import { type OfficeRequest, type Route, runWrite } from '../context.ts';
-import type { Reply } from '../http-io.ts';
-import { readJsonBody } from '../http-io.ts';
+import { type Reply, readJsonBody } from '../http-io.ts';
 import { fingerprintOf, readIdempotencyKey, replayOrRun } from '../idempotency.ts';
 import { changeTicket, requireCounter } from '../queue-service.ts';
 import { readDisplay, readQueue } from '../queue-view.ts';
