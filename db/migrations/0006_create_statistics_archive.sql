@@ -1,4 +1,4 @@
--- Statistics kept when retention deletes a day's appointments and slots: one row per office and
+-- Retention (docs/retention.md): statistics kept when a day's records are deleted, one row per
 -- period (a day, or an hour of it), holding only aggregates — nothing that identifies a citizen.
 CREATE TABLE statistics_archive (
   office_id TEXT NOT NULL REFERENCES offices (id),
@@ -9,3 +9,7 @@ CREATE TABLE statistics_archive (
   archived_at INTEGER NOT NULL,
   PRIMARY KEY (office_id, granularity, period)
 ) STRICT;
+
+-- Retention compacts the change feed to the newest entry per subject; this index keeps that a
+-- lookup per entry instead of a scan of the whole feed.
+CREATE INDEX changes_by_subject ON changes (office_id, kind, entity_id, seq);

@@ -7,6 +7,7 @@ import { counterRoutes } from './handlers/counters.ts';
 import { healthRoutes } from './handlers/health.ts';
 import { queueRoutes } from './handlers/queue.ts';
 import { staffCallRoutes } from './handlers/staff-calls.ts';
+import { statisticsRoutes } from './handlers/statistics.ts';
 import { syncRoutes } from './handlers/sync.ts';
 import { ticketRoutes } from './handlers/tickets.ts';
 import { tokenRoutes } from './handlers/tokens.ts';
@@ -18,6 +19,7 @@ export const ROUTES: readonly Route[] = [
   ...checkInRoutes,
   ...appointmentRoutes,
   ...staffCallRoutes,
+  ...statisticsRoutes,
   ...counterRoutes,
   ...queueRoutes,
   ...syncRoutes,
