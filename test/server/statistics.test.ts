@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import type { TicketWire } from '../../src/server/wire.ts';
 import type { CallWire } from '../../src/wire/queue.ts';
 import { useTempDir } from '../support/temp-dir.ts';
-import { MELDE, TEST_NOW, TOKEN, api, dbIn, startServerProcess } from './support/server-process.ts';
+import { MELDE, TOKEN, api, dbIn, startServerProcess } from './support/server-process.ts';
 
 const tempDir = useTempDir('terminmarke-stats-');
 const OFFICE = '/offices/demo';
