@@ -66,6 +66,10 @@ export function sendError(res: ServerResponse, error: unknown): void {
     if (error.status === 405 && typeof error.details.allow === 'string') {
       headers.allow = error.details.allow;
     }
+    // 429 and 503 say when to come back, in the header clients and proxies read (RFC 9110 §10.2.3).
+    if (typeof error.details.retryAfterSeconds === 'number') {
+      headers['retry-after'] = String(error.details.retryAfterSeconds);
+    }
     const { allow: _allow, ...details } = error.details;
     sendJson(res, {
       status: error.status,
