@@ -16,7 +16,7 @@ import { seedDemoOffice } from '../store/seed-demo.ts';
 import { DEFAULT_LIMITS, type ServerLimits, startServer } from './app.ts';
 import { recordBaseline } from './change-feed.ts';
 
-interface ServerArgs {
+export interface ServerArgs {
   port: number;
   db: string;
   host: string;
@@ -42,7 +42,8 @@ function readFile(flag: string, file: string): Buffer {
   }
 }
 
-function readArgs(args: string[], env: NodeJS.ProcessEnv): ServerArgs {
+/** Reads and checks the flags; refuses unsafe combinations. e.g. ['--db', 'x.db'] → host 127.0.0.1, no token */
+export function parseServerArgs(args: string[], env: NodeJS.ProcessEnv): ServerArgs {
   const { values } = parseArgs({
     args,
     options: {
@@ -149,7 +150,7 @@ function prepareStore(db: WritableDb, args: ServerArgs, now: Instant): void {
 
 /** Runs the server until a signal; returns the exit code. */
 export async function run(argv: string[]): Promise<number> {
-  const args = readArgs(argv, process.env);
+  const args = parseServerArgs(argv, process.env);
   const clock = clockFromEnvironment();
   const db = openDatabase(args.db);
   prepareStore(db, args, clock.now());
