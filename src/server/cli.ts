@@ -174,7 +174,9 @@ export async function run(argv: string[]): Promise<number> {
   );
   // The token itself is never printed: logs are read by more people than devices are.
   if (args.token !== null)
-    console.log('Demo token from --token accepted for every role (this run only, loopback only).');
+    console.log(
+      'Demo token (--token or TERMINMARKE_TOKEN) accepted for every role, this run only.',
+    );
   await new Promise<void>((resolve) => {
     const stop = () => resolve();
     process.once('SIGTERM', stop);
