@@ -2,9 +2,10 @@
  * HTTPS on the central server with a certificate made at test time, and a device that trusts
  * it only through `server.ca`.
  */
-import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { parseServerArgs } from '../../src/server/cli.ts';
 import { ServerApi } from '../../src/sync/api-client.ts';
@@ -12,9 +13,10 @@ import { EventStream } from '../../src/sync/sse-client.ts';
 import { fetchTrusting } from '../../src/sync/trusted-fetch.ts';
 import { useTempDir } from '../support/temp-dir.ts';
 import { until } from '../support/until.ts';
-import { TOKEN, dbIn, startServerProcess } from './support/server-process.ts';
+import { TEST_NOW, TOKEN, dbIn, startServerProcess } from './support/server-process.ts';
 
 const tempDir = useTempDir('terminmarke-tls-');
+const BIN = fileURLToPath(new URL('../../bin/terminmarke.js', import.meta.url));
 
 /** A self-signed certificate for 127.0.0.1 and localhost; returns the file paths. */
 function makeCertificate(dir: string): { cert: string; key: string } {
@@ -82,6 +84,27 @@ describe('transport', () => {
     } finally {
       stream.stop();
     }
+
+    // `terminmarke doctor` reaches the server the way the device does, through server.ca.
+    const config = join(dir, 'kiosk.json');
+    writeFileSync(
+      config,
+      JSON.stringify({
+        role: 'checkin',
+        deviceId: 'checkin-1',
+        officeId: 'demo',
+        server: { url: server.url, token: TOKEN, ca: 'cert.pem' },
+        dataDir: 'data',
+        http: { port: 0 },
+      }),
+    );
+    const doctor = spawnSync(process.execPath, [BIN, 'doctor', '--config', config], {
+      encoding: 'utf8',
+      env: { ...process.env, TERMINMARKE_NOW: TEST_NOW },
+      timeout: 60_000,
+    });
+    expect(doctor.stdout).toMatch(/^\u2714 server reachable/m);
+    expect(doctor.stdout).toMatch(/^\u2714 token valid for checkin checkin-1/m);
   });
 
   it('allows a non-loopback address only with TLS or behind a TLS proxy, and the demo token never', () => {
