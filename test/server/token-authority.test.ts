@@ -12,6 +12,7 @@ import {
 } from '../../src/server/auth.ts';
 import { ApiError } from '../../src/server/errors.ts';
 import { openDatabase } from '../../src/store/database.ts';
+import { loadMigrations } from '../../src/store/migrations.ts';
 import { useTempDir } from '../support/temp-dir.ts';
 
 const tempDir = useTempDir('terminmarke-auth-');
@@ -130,5 +131,29 @@ describe('the acting device', () => {
   it('is the body’s word only for the demo token, which must then name one', () => {
     expect(actingDevice(demo, 'kiosk-9')).toBe('kiosk-9');
     expect(() => actingDevice(demo, undefined)).toThrow(expect.objectContaining({ status: 400 }));
+  });
+});
+
+describe('the migration that binds tokens to devices', () => {
+  it('drops tokens of no device (the old --token, admin included), keeps bound ones, allows counter', () => {
+    const file = join(tempDir(), 'old.db');
+    const migrations = loadMigrations();
+    const step = migrations.findIndex((m) => m.name === 'bind_device_tokens');
+    expect(step).toBeGreaterThan(0);
+    const old = openDatabase(file, { migrations: migrations.slice(0, step) });
+    const insert = old.prepare(
+      'INSERT INTO device_tokens (token_hash, office_id, role, device_id, created_at) VALUES (?, ?, ?, ?, 1)',
+    );
+    insert.run('aa'.repeat(32), 'demo', 'admin', null);
+    insert.run('bb'.repeat(32), 'demo', 'kiosk', 'kiosk-1');
+    old.close();
+    const db = openDatabase(file);
+    expect(db.prepare('SELECT token_hash, device_id, revoked_at FROM device_tokens').all()).toEqual(
+      [{ token_hash: 'bb'.repeat(32), device_id: 'kiosk-1', revoked_at: null }],
+    );
+    expect(() =>
+      registerToken(db, 'c', { officeId: 'demo', roles: ['counter'], deviceId: 'desk-3' }, 1),
+    ).not.toThrow();
+    db.close();
   });
 });
