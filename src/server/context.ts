@@ -9,6 +9,7 @@ import type { Principal, Role, TokenAuthority } from './auth.ts';
 import type { BookingContext } from './booking-service.ts';
 import type { Reply } from './http-io.ts';
 import type { OfficeContext, OfficeRegistry } from './office-registry.ts';
+import type { RateLimiter } from './rate-limit.ts';
 import type { SlotIndexCache } from './slot-index-cache.ts';
 import type { SseHub } from './sse-hub.ts';
 import type { WriteQueue } from './write-queue.ts';
@@ -22,6 +23,8 @@ export interface ServerServices {
   hub: SseHub;
   holdMs: number;
   slots: SlotIndexCache;
+  /** Per-token limit on POSTs; null when switched off. */
+  writeLimit: RateLimiter | null;
 }
 
 export interface OfficeRequest {

@@ -4,7 +4,7 @@
  * handler. Every failure leaves in the one error shape.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { requireRole } from './auth.ts';
+import { type Principal, requireRole } from './auth.ts';
 import type { Route, ServerServices } from './context.ts';
 import { ApiError, notFound } from './errors.ts';
 import { sendError, sendJson } from './http-io.ts';
@@ -51,9 +51,20 @@ async function dispatch(
     if (!office) throw notFound('not-found', `No such path: ${url.pathname}`);
     const principal = services.tokens.authenticate(req, office.id, url.searchParams.get('token'));
     requireRole(principal, route.roles);
+    limitWrites(services, req, principal);
     reply = await route.handle({ req, res, url, params, office, principal, services });
   }
   if (reply) sendJson(res, reply);
+}
+
+/** Per-token write rate (429 `rate-limited`); the demo token stands for a whole test run. */
+function limitWrites(services: ServerServices, req: IncomingMessage, principal: Principal): void {
+  if (req.method !== 'POST' || principal.isDemo || !services.writeLimit) return;
+  const decision = services.writeLimit.take(`${principal.officeId}\u0000${principal.tokenId}`);
+  if (decision.allowed) return;
+  throw new ApiError(429, 'rate-limited', 'Too many changes from this device; try again shortly.', {
+    retryAfterSeconds: decision.retryAfterSeconds,
+  });
 }
 
 function splitPath(pathname: string): string[] | null {

@@ -32,9 +32,12 @@ const isoInstant = z
     return instant;
   });
 
+/** The acting device: the token's own; a body may repeat it (checked by actingDevice). */
+const claimedDevice = deviceId.optional();
+
 export const walkInBody = z.object({
   services,
-  deviceId,
+  deviceId: claimedDevice,
   /** A kiosk that prints first holds the slot and confirms it after printing. */
   hold: z.boolean().optional(),
   /** The language the citizen drew the ticket in (the display announces it in it); 'de' if left out. */
@@ -45,15 +48,15 @@ export const bookingBody = z.object({ start: isoInstant, services });
 
 export const checkInBody = z.object({
   input: z.string().min(1, 'nothing was scanned or typed').max(512),
-  deviceId,
+  deviceId: claimedDevice,
   /** When an offline device checked the ticket in; the server decides at that time. */
   at: isoInstant.optional(),
 });
 
-export const leaseBody = z.object({ deviceId });
+export const leaseBody = z.object({ deviceId: claimedDevice });
 
 export const offlineTicketBody = z.object({
-  deviceId,
+  deviceId: claimedDevice,
   code: z.string().regex(/^[0-9A-HJ-NP-X]{8}$/, 'expected a Terminkennung of 8 characters'),
   counter: z.string().min(1).max(64),
   slots: z.array(z.string().min(1).max(200)).min(1).max(24),
@@ -73,7 +76,7 @@ export const staffCallId = z
   .regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/, 'expected a UUID');
 
 export const staffCallBody = z.object({
-  deviceId,
+  deviceId: claimedDevice,
   reason: z.enum(STAFF_CALL_REASONS),
   /** Chosen by a kiosk that recorded the call offline; the server makes one up otherwise. */
   id: staffCallId.optional(),
@@ -81,7 +84,8 @@ export const staffCallBody = z.object({
 
 export const tokenBody = z.object({
   roles: z.array(z.enum(ROLES)).min(1),
-  deviceId: deviceId.optional(),
+  /** Every token is bound to one device. */
+  deviceId,
 });
 
 /** Parses a value or throws a 400 naming the first bad field. e.g. { services: [1] } → services[0]: … */

@@ -2,6 +2,7 @@
  * The device's HTTP client for the central server: bearer token, JSON, a timeout per call, and
  * two kinds of failure — no answer (NetworkError: go offline) or an answer in the error shape.
  */
+import { fetchTrusting } from './trusted-fetch.ts';
 
 export class NetworkError extends Error {
   constructor(message: string, options?: { cause?: unknown }) {
@@ -29,6 +30,8 @@ export interface ServerApiOptions {
   token: string;
   /** Replaceable for tests; the global fetch by default. */
   fetch?: typeof fetch;
+  /** A CA certificate (PEM text) to trust for an https:// server, e.g. the city's own CA. */
+  ca?: string;
 }
 
 export interface CallOptions {
@@ -45,7 +48,12 @@ export class ServerApi {
 
   constructor(private readonly options: ServerApiOptions) {
     this.base = `${options.serverUrl.replace(/\/+$/, '')}/api/v1/offices/${encodeURIComponent(options.officeId)}`;
-    this.doFetch = options.fetch ?? fetch;
+    this.doFetch = options.fetch ?? (options.ca ? fetchTrusting(options.ca) : fetch);
+  }
+
+  /** The fetch every call to this server goes through (the event stream's too). */
+  get fetch(): typeof fetch {
+    return this.doFetch;
   }
 
   /** The URL of an office path. e.g. '/events' → http://host/api/v1/offices/demo/events */

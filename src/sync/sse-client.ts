@@ -56,7 +56,10 @@ export class EventStream {
       accept: 'text/event-stream',
     };
     if (this.lastEventId !== null) headers['last-event-id'] = String(this.lastEventId);
-    const response = await fetch(this.api.url('/events'), { headers, signal: controller.signal });
+    const response = await this.api.fetch(this.api.url('/events'), {
+      headers,
+      signal: controller.signal,
+    });
     if (!response.ok || !response.body) throw new Error(`event stream refused: ${response.status}`);
     this.failures = 0;
     this.handlers.onConnected(true);

@@ -3,6 +3,7 @@
  * 200 `checked-in` / `already-checked-in`; otherwise the outcome as error code (see
  * check-in-service.ts for the statuses).
  */
+import { actingDevice } from '../auth.ts';
 import { checkIn } from '../check-in-service.ts';
 import { type OfficeRequest, type Route, runWrite } from '../context.ts';
 import { badRequest } from '../errors.ts';
@@ -19,6 +20,7 @@ async function submit(request: OfficeRequest) {
   const key = readIdempotencyKey(request.req);
   const raw = await readJsonBody(request.req);
   const body = parseWith(checkInBody, raw);
+  actingDevice(request.principal, body.deviceId);
   const { office } = request;
   const scope = { officeId: office.id, scope: 'check-ins', key };
   const at = body.at ?? null;

@@ -3,6 +3,7 @@
  * optional Idempotency-Key) → 201 `{ staffCall }`; `POST …/staff-calls/{id}/done` (check-in) →
  * 200 `{ staffCall }`; `GET …/staff-calls?status=open` → `{ staffCalls }`, oldest first.
  */
+import { actingDevice } from '../auth.ts';
 import { type OfficeRequest, type Route, runWrite } from '../context.ts';
 import { badRequest } from '../errors.ts';
 import { readJsonBody } from '../http-io.ts';
@@ -18,12 +19,15 @@ async function create(request: OfficeRequest) {
   const key = readIdempotencyKey(request.req);
   const raw = await readJsonBody(request.req);
   const body = parseWith(staffCallBody, raw);
+  const deviceId = actingDevice(request.principal, body.deviceId);
   const { office } = request;
   const scope = { officeId: office.id, scope: 'staff-calls', key };
   return runWrite(request, (ctx) =>
     replayOrRun(ctx.db, scope, fingerprintOf(raw), ctx.now, () => ({
       status: 201,
-      body: { staffCall: toStaffCallWire(openStaffCall(ctx, body), office.timeZone) },
+      body: {
+        staffCall: toStaffCallWire(openStaffCall(ctx, { ...body, deviceId }), office.timeZone),
+      },
     })),
   );
 }

@@ -3,6 +3,7 @@
  * (SSE pokes), `GET …/device-config` (catalogue and ticket key, kiosk and check-in only),
  * `POST …/leases` (top up this kiosk's lease) and `POST …/offline-tickets` (upload one).
  */
+import { actingDevice } from '../auth.ts';
 import { DEFAULT_PAGE, MAX_PAGE, headCursor, readChanges } from '../change-feed.ts';
 import { type OfficeRequest, type Route, runWrite } from '../context.ts';
 import { badRequest } from '../errors.ts';
@@ -44,7 +45,9 @@ function events(request: OfficeRequest) {
   const raw =
     (typeof header === 'string' ? header : null) ?? request.url.searchParams.get('lastEventId');
   const lastEventId = raw !== null && /^\d{1,15}$/.test(raw) ? Number(raw) : null;
-  request.services.hub.subscribe(request.office.id, request.res, lastEventId);
+  const { office, principal } = request;
+  const stream = `${office.id}\u0000${principal.tokenId}`;
+  request.services.hub.subscribe(office.id, request.res, lastEventId, stream);
   return null;
 }
 
@@ -64,7 +67,8 @@ function deviceConfig(request: OfficeRequest) {
 
 async function leases(request: OfficeRequest) {
   const body = parseWith(leaseBody, await readJsonBody(request.req));
-  const grant = await runWrite(request, (ctx) => grantLeases(ctx, body.deviceId));
+  const deviceId = actingDevice(request.principal, body.deviceId);
+  const grant = await runWrite(request, (ctx) => grantLeases(ctx, deviceId));
   return { status: 200, body: grant };
 }
 
@@ -72,11 +76,12 @@ async function offlineTicket(request: OfficeRequest) {
   const key = readIdempotencyKey(request.req);
   const raw = await readJsonBody(request.req);
   const body = parseWith(offlineTicketBody, raw);
+  const deviceId = actingDevice(request.principal, body.deviceId);
   const serviceIds = checkServices(request.office.catalogue, body.services, { walkInOnly: true });
   const scope = { officeId: request.office.id, scope: 'offline-tickets', key };
   return runWrite(request, (ctx) =>
     replayOrRun(ctx.db, scope, fingerprintOf(raw), ctx.now, () => {
-      const appointment = acceptOfflineTicket(ctx, body.deviceId, {
+      const appointment = acceptOfflineTicket(ctx, deviceId, {
         code: body.code as TicketCode,
         counterId: body.counter as CounterId,
         slotIds: body.slots as SlotId[],

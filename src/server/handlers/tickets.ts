@@ -3,6 +3,7 @@
  * first), `POST …/bookings`, and a ticket's life after: `…/appointments/{code}/confirm`,
  * `…/release` (kiosk) and `…/cancel` (admin).
  */
+import { actingDevice } from '../auth.ts';
 import { SLOT_TAKEN, bookAt, bookWalkIn, isStartTaken } from '../booking-service.ts';
 import { type OfficeRequest, type Route, runWrite } from '../context.ts';
 import { errorBody } from '../errors.ts';
@@ -18,6 +19,7 @@ async function walkIn(request: OfficeRequest) {
   const key = readIdempotencyKey(request.req);
   const raw = await readJsonBody(request.req);
   const body = parseWith(walkInBody, raw);
+  actingDevice(request.principal, body.deviceId);
   const serviceIds = checkServices(request.office.catalogue, body.services, { walkInOnly: true });
   const scope = { officeId: request.office.id, scope: 'walk-ins', key };
   return runWrite(request, (ctx) =>
