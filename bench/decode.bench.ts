@@ -24,12 +24,8 @@ import {
   toLuminance,
   toRgbaFrame,
 } from '../src/scanner/luminance.ts';
-import {
-  jsQrEngine,
-  useZxingWasm,
-  zxingLibraryEngine,
-  zxingWasmEngine,
-} from '../src/scanner/qr-engines.ts';
+import { useZxingWasm, zxingWasmEngine } from '../src/scanner/qr-engines.ts';
+import { jsQrEngine, zxingLibraryEngine } from './support/comparison-engines.ts';
 
 interface Sample {
   name: string;
