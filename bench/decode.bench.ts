@@ -7,6 +7,7 @@
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { readImageFrame } from '../src/scanner/decode-file.ts';
@@ -209,4 +210,11 @@ async function main(): Promise<void> {
   );
 }
 
+// Times on a shared 2-core machine say as much about the neighbours as about the decoder.
+const load = () =>
+  loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ');
+const loadBefore = load();
 await main();
+console.log(`\nload average before ${loadBefore}, after ${load()}`);
