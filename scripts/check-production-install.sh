@@ -28,7 +28,7 @@ fail() {
 wait_for_url() {
   local log="$1" url=""
   for _ in $(seq 1 600); do
-    url="$(grep -o 'http://127\.0\.0\.1:[0-9]*' "$log" | head -n 1 || true)"
+    url="$(grep -so 'http://127\.0\.0\.1:[0-9]*' "$log" | head -n 1 || true)"
     if [ -n "$url" ]; then
       echo "$url"
       return 0
