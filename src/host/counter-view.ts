@@ -6,7 +6,12 @@
 import type { LocalizedText } from '../core/catalogue.ts';
 import type { Instant } from '../core/time.ts';
 import type { CounterStateView, QueueState, QueueTicketView } from './contract.ts';
-import { type CountersAnswer, type QueueAnswer, type QueueEntry, localTimeOf } from './queue-wire.ts';
+import {
+  type CountersAnswer,
+  type QueueAnswer,
+  type QueueEntry,
+  localTimeOf,
+} from './queue-wire.ts';
 
 export interface CounterViewInput {
   counterId: string;

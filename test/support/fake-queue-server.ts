@@ -152,7 +152,8 @@ export async function startFakeQueueServer(
         res.on('close', () => streams.delete(res));
         return;
       }
-      if (path === '/counters') return send(res, { status: 200, body: { counters: FAKE_COUNTERS } });
+      if (path === '/counters')
+        return send(res, { status: 200, body: { counters: FAKE_COUNTERS } });
       if (path === '/queue')
         return send(res, {
           status: 200,
@@ -196,8 +197,7 @@ export async function startFakeQueueServer(
       return call(ticket, counter);
     }
     const transition = /^\/appointments\/([^/]+)\/([a-z-]+)$/.exec(path);
-    if (transition)
-      return act(decodeURIComponent(transition[1] ?? ''), transition[2] ?? '', body);
+    if (transition) return act(decodeURIComponent(transition[1] ?? ''), transition[2] ?? '', body);
     return error(404, 'not-found', path);
   }
 
