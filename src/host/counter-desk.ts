@@ -1,5 +1,5 @@
 /**
- * The clerk's desk (role `counter`, design.md §8): reads the office's queue and counters from the
+ * The clerk's desk (role `counter`): reads the office's queue and counters from the
  * server, pushes them to the screen as `queue/changed`, and sends the clerk's presses — call
  * next, call one, recall, arrived, not arrived, park, resume, transfer, served — each with its
  * own `Idempotency-Key`, kept for a retry when the answer was lost.
@@ -116,7 +116,7 @@ export function createCounterDesk(options: CounterDeskOptions): CounterDesk {
   return { handlers, link, dispose: () => link.stop() };
 }
 
-/** What each transition sends (design.md §8). e.g. ('resume', 'c3', {}) → { counter: 'c3' } */
+/** What each transition sends. e.g. ('resume', 'c3', {}) → { counter: 'c3' } */
 export function actionBody(
   action: CounterAction,
   counterId: string,

@@ -1,5 +1,5 @@
 /**
- * The wall display's host side (role `display`, design.md §8): the server's `GET …/display`,
+ * The wall display's host side (role `display`): the server's `GET …/display`,
  * trimmed to the configured rows and pushed to the screen as `display/changed`. The last answer
  * stays through an outage, marked offline, and is replaced as soon as the server answers again.
  */

@@ -1,5 +1,5 @@
 /**
- * One `Idempotency-Key` per press of a button (design.md §3: the server answers a retry with its
+ * One `Idempotency-Key` per press of a button (the server answers a retry with its
  * first result). A press whose answer never came (the server went away mid-call) keeps its key,
  * and the next press of the same button sends it again: if the server did act the first time,
  * it replays that answer instead of calling a second person.

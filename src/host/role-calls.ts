@@ -1,5 +1,5 @@
 /**
- * Calls that belong to another role answer `403 wrong-role` (design.md §9: every call is checked
+ * Calls that belong to another role answer `403 wrong-role` (every call is checked
  * against the device's role), so the handler map stays complete for every role.
  */
 import type { HostCallName } from './contract.ts';

@@ -1,5 +1,5 @@
 /**
- * A stand-in for the central server's queue API (design.md §8) on 127.0.0.1, for testing the
+ * A stand-in for the central server's queue API on 127.0.0.1, for testing the
  * counter and display hosts on their own: the counters, the queue, the call display, call-next
  * with idempotency keys, the transitions, and SSE pokes. It follows the contract's shapes, not
  * the real server's rules beyond them (no requeue delay, no call-ahead); it can be stopped and
@@ -52,7 +52,10 @@ const PREFIX = '/api/v1/offices/demo';
 export async function startFakeQueueServer(
   options: { now?: () => string; port?: number } = {},
 ): Promise<FakeQueueServer> {
-  const now = options.now ?? (() => '2026-11-24T09:40:00+01:00');
+  // Each call a second later than the one before, from 09:40:00, so "newest first" is well defined.
+  let calls = 0;
+  const now =
+    options.now ?? (() => `2026-11-24T09:40:${String(calls++ % 60).padStart(2, '0')}+01:00`);
   const tickets: FakeTicket[] = [];
   const requests: FakeQueueServer['requests'] = [];
   const replies = new Map<string, { status: number; body: unknown }>();
@@ -119,7 +122,7 @@ export async function startFakeQueueServer(
 
   function display() {
     const calls = tickets
-      .filter((t) => t.calledAt && ['called', 'serving'].includes(t.state))
+      .filter((t) => t.calledAt)
       .sort((a, b) => (b.calledAt ?? '').localeCompare(a.calledAt ?? ''))
       .map((t) => ({
         callNumber: t.callNumber,

@@ -1,5 +1,5 @@
 /**
- * The clerk's desk (role `counter`, design.md §8): the current ticket with its actions, one large
+ * The clerk's desk (role `counter`): the current ticket with its actions, one large
  * "call next", who waits and who is parked, letter shortcuts shown on screen, German or English.
  * Calling the next person while a ticket is still open asks to finish it first; a second press
  * calls anyway (the server allows it).

@@ -17,7 +17,7 @@ export const COUNTER_CSS = `
 .co-connection-problem { font-weight: 700; background: #a1001c; padding: 0.2rem 0.6rem; border-radius: 4px; }
 .co-language { margin-left: auto; min-height: 44px; padding: 0 1rem; font-size: 1rem; font-weight: 700;
   background: #fff; color: #1d2a3a; border: 0; border-radius: 6px; cursor: pointer; }
-.co-main { display: grid; grid-template-columns: minmax(340px, 560px) minmax(0, 1fr); gap: 1.25rem; padding: 1.25rem; }
+.co-main { display: grid; grid-template-columns: minmax(320px, 480px) minmax(0, 1fr); gap: 1.25rem; padding: 1.25rem; }
 @media (max-width: 1000px) { .co-main { grid-template-columns: 1fr; } }
 .co-app h2 { font-size: 1.25rem; margin: 0 0 0.5rem; }
 .co-action { min-height: 48px; padding: 0.4rem 1rem; font-size: 1.1rem; font-weight: 700; border-radius: 6px;
@@ -40,8 +40,10 @@ export const COUNTER_CSS = `
 .co-current-facts { margin: 0 0 0.6rem; }
 .co-actions { display: flex; flex-wrap: wrap; gap: 0.6rem; }
 .co-none { margin: 0; }
+.co-waiting { overflow-x: auto; }
 .co-waiting table { width: 100%; border-collapse: collapse; font-size: 1.05rem; }
-.co-waiting th, .co-waiting td { text-align: start; padding: 0.35rem 0.5rem; border-bottom: 1px solid #d7dbe0; }
+.co-waiting th, .co-waiting td { text-align: start; padding: 0.35rem 0.4rem; border-bottom: 1px solid #d7dbe0; }
+.co-waiting td:last-child { white-space: nowrap; }
 .co-not-here { color: #4a5563; }
 .co-small { min-height: 44px; padding: 0 0.8rem; font-size: 1rem; font-weight: 700; border-radius: 6px;
   border: 2px solid #0b4f8a; background: #fff; color: #0b4f8a; cursor: pointer; }

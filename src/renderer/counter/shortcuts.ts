@@ -26,7 +26,7 @@ export function keyOf(command: CounterCommand): string {
 }
 
 /**
- * What the clerk may do with the current ticket (design.md §8 arrows).
+ * What the clerk may do with the current ticket (the queue's state arrows).
  * e.g. called → recall, arrived, not-arrived; serving → park, transfer, served; none → only call-next
  */
 export function availableCommands(

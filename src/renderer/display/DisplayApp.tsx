@@ -1,5 +1,5 @@
 /**
- * The call display on the waiting room's wall (role `display`, design.md §8): 1920 × 1080,
+ * The call display on the waiting room's wall (role `display`): 1920 × 1080,
  * read from ten metres. The newest call large, the last calls beside it, the waiting count and
  * range below; each new call is announced by chime, highlight and speech. Numbers and counters
  * only: nothing personal, no codes.

@@ -23,10 +23,12 @@ export function NewestCall({ call, highlighted }: NewestCallProps) {
       {call ? (
         <p className="dp-newest-call" aria-live="polite">
           <span className="dp-newest-number">{call.callNumber}</span>
-          <span className="dp-arrow" aria-label={displayText('de', 'display.goTo')}>
-            →
+          <span className="dp-newest-to">
+            <span className="dp-arrow" aria-label={displayText('de', 'display.goTo')}>
+              →
+            </span>
+            <span className="dp-newest-counter">{call.counterName}</span>
           </span>
-          <span className="dp-newest-counter">{call.counterName}</span>
         </p>
       ) : (
         <p className="dp-empty">{displayText('de', 'display.noCalls')}</p>

@@ -1,5 +1,5 @@
 /**
- * How the wall speaks a call (design.md §8): in German, then again in the language the ticket was
+ * How the wall speaks a call: in German, then again in the language the ticket was
  * drawn in when that differs. Behind one small interface, so the engine can change in one line:
  * today the browser's Web Speech, next the host's speech service.
  */

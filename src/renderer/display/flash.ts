@@ -1,5 +1,5 @@
 /**
- * The highlight of a new call (design.md §8: a visual signal beside the chime). Flashing is
+ * The highlight of a new call (a visual signal beside the chime). Flashing is
  * limited to at most three flashes in any one second (WCAG 2.3.1, seizure safety); the
  * schedule below never goes faster than two, whatever it is asked for.
  */

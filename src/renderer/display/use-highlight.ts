@@ -5,8 +5,8 @@
 import { useEffect, useState } from 'react';
 import { flashSchedule } from './flash.ts';
 
-/** Three flashes at two a second, then steady for ten seconds. */
-const FLASH = { flashes: 3, periodMs: 500, holdMs: 10_000 } as const;
+/** Three flashes at two a second, then steady until six seconds after the call. */
+const FLASH = { flashes: 3, periodMs: 500, holdMs: 6_000 } as const;
 
 /** e.g. const on = useHighlight(announcedKey) → true/false as the schedule runs */
 export function useHighlight(trigger: string | null): boolean {
