@@ -3,7 +3,7 @@
  * view, read again on every SSE poke, after every reconnect and on a slow poll. While the server
  * is away the last answer stays, marked offline, so the screens keep showing it.
  */
-import { NetworkError, type ServerApi } from '../sync/api-client.ts';
+import { HttpError, NetworkError, type ServerApi } from '../sync/api-client.ts';
 import { EventStream } from '../sync/sse-client.ts';
 import type { ConnectionState } from './contract.ts';
 
@@ -60,7 +60,10 @@ export function createQueueLink(options: QueueLinkOptions): QueueLink {
       options.changed();
     } catch (error) {
       // Offline is shown on screen; anything else is a bug or a server we do not understand.
-      if (!(error instanceof NetworkError) && !stopped) console.error('terminmarke queue:', error);
+      if (error instanceof NetworkError || stopped) return;
+      if (error instanceof HttpError)
+        console.error(`terminmarke queue: ${error.status} ${error.message}`);
+      else console.error('terminmarke queue:', error);
     }
   }
 
