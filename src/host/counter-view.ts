@@ -41,9 +41,7 @@ export function toCounterView(input: CounterViewInput): CounterStateView {
     calls: entry.calls,
     priority: entry.priority,
     counter: entry.counter ?? null,
-    servable:
-      entry.counter === counterId ||
-      (entry.services.length > 0 && entry.services.every((id) => mine.has(id))),
+    servable: canServe(entry, counterId, mine),
   });
   const isHere = (entry: QueueEntry): boolean =>
     entry.counter === counterId || (entry.counter == null && input.calledHere.has(entry.code));
@@ -69,4 +67,20 @@ function minutesSince(iso: string | null | undefined, now: Instant): number | nu
   const then = Date.parse(iso);
   if (Number.isNaN(then)) return null;
   return Math.max(0, Math.floor((now - then) / 60_000));
+}
+
+/**
+ * Whether this counter may call a waiting ticket: it was transferred here, or the counter serves
+ * all its services (those named by a transfer, else the booked ones).
+ * e.g. transfer { counter: 'S2' } at S1 → false; services [a] at a counter serving a, b → true
+ */
+export function canServe(
+  entry: QueueEntry,
+  counterId: string,
+  services: ReadonlySet<string>,
+): boolean {
+  const transfer = entry.transfer;
+  if (transfer?.counter) return transfer.counter === counterId;
+  const needed = transfer?.services ?? entry.services;
+  return needed.length > 0 && needed.every((id) => services.has(id));
 }

@@ -27,8 +27,16 @@ const queueEntry = z.object({
   checkedInAt: isoInstant.nullable().optional(),
   calls: z.number().int().min(0).default(0),
   priority: z.number().int().default(0),
-  /** Which counter called, serves or (for a transfer) should take it. */
+  /** The counter that called, serves or parked it; null while it waits. */
   counter: z.string().nullable().optional(),
+  /** Where a transfer sent it: only that counter calls it, and/or for these services. */
+  transfer: z
+    .object({
+      counter: z.string().nullable().optional(),
+      services: z.array(z.string()).nullable().optional(),
+    })
+    .nullable()
+    .optional(),
 });
 export type QueueEntry = z.infer<typeof queueEntry>;
 

@@ -134,6 +134,24 @@ describe('the counter host', () => {
     expect(server.tickets[0]?.state).toBe('served');
   });
 
+  it('transfers to another counter: the ticket waits again, for that counter only', async () => {
+    const server = await fakeServer();
+    server.checkIn({ code: 'AAAA0001', callNumber: 'K001' });
+    const { host } = startHost(server, 'counter');
+    await host.refresh();
+    await host.handlers['counter/call-next']();
+    await host.handlers['counter/act']({ code: 'AAAA0001', action: 'arrived' });
+    const state = await host.handlers['counter/act']({
+      code: 'AAAA0001',
+      action: 'transfer',
+      counter: 'S2',
+    });
+    expect(state.current).toEqual([]);
+    expect(state.waiting).toMatchObject([{ callNumber: 'K001', priority: 1, servable: false }]);
+    const transfer = server.requests.find((r) => r.line.endsWith('/transfer'));
+    expect(transfer).toBeDefined();
+  });
+
   it('refuses bad arguments and the other roles’ calls', async () => {
     const server = await fakeServer();
     const { host } = startHost(server, 'counter');

@@ -24,6 +24,7 @@ export interface FakeTicket {
   state: FakeState;
   language: Language;
   calledAt: string | null;
+  transfer?: { counter: string | null } | null;
 }
 
 export interface FakeQueueServer {
@@ -76,6 +77,7 @@ export async function startFakeQueueServer(
     calls: t.calls,
     priority: t.priority,
     counter: t.counter,
+    transfer: t.transfer ?? null,
   });
   const inState = (state: FakeState) => tickets.filter((t) => t.state === state).map(entry);
 
@@ -115,7 +117,8 @@ export async function startFakeQueueServer(
     if (action === 'resume') ticket.counter = String(body.counter);
     if (action === 'transfer') {
       ticket.priority = 1;
-      ticket.counter = typeof body.counter === 'string' ? body.counter : null;
+      ticket.counter = null;
+      ticket.transfer = { counter: typeof body.counter === 'string' ? body.counter : null };
     }
     return { status: 200, body: { appointment: entry(ticket) } };
   }
