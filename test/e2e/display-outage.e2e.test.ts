@@ -39,44 +39,51 @@ afterAll(async () => {
 });
 
 describe('the wall display without its server', () => {
-  it('keeps the last calls with a marker, then catches up without a reload', async () => {
-    await devices.counter.handlers['counter/call-next']();
-    await devices.counter.handlers['counter/call-next']();
-    const newest = display.page.getByTestId('newest-call');
-    await newest.getByText('K002').waitFor();
-    await display.page.evaluate(() => Object.assign(window, { __samePage: true }));
-    await expect.poll(async () => (await display.spoken()).length, { timeout: 10_000 }).toBe(2);
-    expect(await display.page.getByTestId('offline-marker').count()).toBe(0);
+  it(
+    'keeps the last calls with a marker, then catches up without a reload',
+    { timeout: 120_000 },
+    async () => {
+      await devices.counter.handlers['counter/call-next']();
+      await devices.counter.handlers['counter/call-next']();
+      const newest = display.page.getByTestId('newest-call');
+      await newest.getByText('K002').waitFor();
+      await display.page.evaluate(() => Object.assign(window, { __samePage: true }));
+      // K001 and K002 announced (German only: both were drawn in German).
+      await expect.poll(() => devices.utterances().length, { timeout: 30_000 }).toBe(2);
+      expect(await display.page.getByTestId('offline-marker').count()).toBe(0);
 
-    await server.stop();
-    const marker = display.page.getByTestId('offline-marker');
-    await marker.waitFor({ timeout: 5_000 });
-    expect(await marker.textContent()).toMatch(/Verbindung unterbrochen · Stand \d\d:\d\d/);
-    expect(await newest.textContent()).toContain('K002');
-    expect(await display.page.getByTestId('last-calls').textContent()).toContain('K001');
+      await server.stop();
+      const marker = display.page.getByTestId('offline-marker');
+      await marker.waitFor({ timeout: 5_000 });
+      expect(await marker.textContent()).toMatch(/Verbindung unterbrochen · Stand \d\d:\d\d/);
+      expect(await newest.textContent()).toContain('K002');
+      expect(await display.page.getByTestId('last-calls').textContent()).toContain('K001');
 
-    // While it is away, the next call happens (another desk, through another server path).
-    const third = server.tickets[2];
-    if (!third) throw new Error('ticket K003 missing');
-    Object.assign(third, {
-      state: 'called',
-      counter: 'S2',
-      calls: 1,
-      calledAt: '2026-11-24T09:45:00+01:00',
-    });
-    await server.restart();
+      // While it is away, the next call happens (another desk, through another server path).
+      const third = server.tickets[2];
+      if (!third) throw new Error('ticket K003 missing');
+      Object.assign(third, {
+        state: 'called',
+        counter: 'S2',
+        calls: 1,
+        calledAt: '2026-11-24T09:45:00+01:00',
+      });
+      await server.restart();
 
-    await newest.getByText('K003').waitFor({ timeout: 15_000 });
-    await marker.waitFor({ state: 'detached', timeout: 5_000 });
-    expect(await newest.textContent()).toContain('Platz 2');
-    expect(await display.page.getByTestId('last-calls').textContent()).toMatch(/K002.*K001/);
-    expect(await display.page.evaluate(() => '__samePage' in window)).toBe(true);
-    // The new call is announced; the ticket was drawn in Turkish but this wall has no Turkish
-    // voice, so it is said in German only.
-    await expect.poll(async () => (await display.spoken()).length, { timeout: 8_000 }).toBe(3);
-    expect((await display.spoken()).at(-1)).toEqual({
-      text: 'Aufrufnummer K 0 0 3, bitte zu Platz 2.',
-      lang: 'de-DE',
-    });
-  });
+      await newest.getByText('K003').waitFor({ timeout: 15_000 });
+      await marker.waitFor({ state: 'detached', timeout: 5_000 });
+      expect(await newest.textContent()).toContain('Platz 2');
+      expect(await display.page.getByTestId('last-calls').textContent()).toMatch(/K002.*K001/);
+      expect(await display.page.evaluate(() => '__samePage' in window)).toBe(true);
+      // The new call is announced: German, then Turkish, as it was drawn.
+      await expect.poll(() => devices.utterances().length, { timeout: 30_000 }).toBe(4);
+      expect(
+        devices
+          .utterances()
+          .slice(2)
+          .map((u) => u.lang),
+      ).toEqual(['de', 'tr']);
+      expect(devices.utterances()[2]?.text).toBe('Nummer K, 0, 0, 3, bitte zu Platz 2.');
+    },
+  );
 });

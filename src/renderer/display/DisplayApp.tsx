@@ -9,7 +9,7 @@ import type { HostTransport } from '../../host/contract.ts';
 import { CallList } from './CallList.tsx';
 import { DisplayFooter } from './DisplayFooter.tsx';
 import { NewestCall } from './NewestCall.tsx';
-import { type CallAnnouncer, createWebSpeechAnnouncer } from './announcer.ts';
+import { type CallAnnouncer, createHostAnnouncer } from './announcer.ts';
 import { useDisplayStyles } from './display-styles.ts';
 import { callKey } from './announcements.ts';
 import { displayText } from './texts.ts';
@@ -19,14 +19,14 @@ import { useHighlight } from './use-highlight.ts';
 
 interface DisplayAppProps {
   transport: HostTransport;
-  /** Replaceable for tests; Web Speech by default (the host's speech service once it lands). */
+  /** Replaceable for tests; the device's speech service by default. */
   announcer?: CallAnnouncer;
 }
 
 /** e.g. <DisplayApp transport={chooseTransport()} /> */
 export function DisplayApp({ transport, announcer }: DisplayAppProps) {
   useDisplayStyles();
-  const speech = useMemo(() => announcer ?? createWebSpeechAnnouncer(), [announcer]);
+  const speech = useMemo(() => announcer ?? createHostAnnouncer(transport), [announcer, transport]);
   const state = useDisplayState(transport);
   const announcing = useAnnouncements(state, speech);
   const highlighted = useHighlight(announcing);

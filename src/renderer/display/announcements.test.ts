@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { DisplayCallView } from '../../host/contract.ts';
 import { MAX_PENDING, callKey, createAnnouncementQueue, takeNewCalls } from './announcements.ts';
-import { announcementLanguages, announcementText } from './announcer.ts';
+import type { Language } from '../../core/catalogue.ts';
+import type { HostTransport } from '../../host/contract.ts';
+import type { SpeechAudio } from '../speech.ts';
+import { createHostAnnouncer } from './announcer.ts';
 
 const call = (callNumber: string, calledAt: string, calls = 1): DisplayCallView => ({
   callNumber,
@@ -70,19 +73,59 @@ describe('the announcement queue', () => {
   });
 });
 
+/** A speech service with voices for `voices` only, and an audio element that plays at once. */
+function fakeSpeech(voices: readonly Language[]) {
+  const said: { text: string; lang: Language }[] = [];
+  const played: string[] = [];
+  const transport = {
+    call: (async (name: string, arg?: { text: string; lang: Language }) => {
+      if (name === 'speech/cancel') return { cancelled: true };
+      if (!arg) throw new Error(`unexpected call ${name}`);
+      said.push(arg);
+      const lang = voices.includes(arg.lang) ? arg.lang : 'de';
+      return {
+        id: `u${said.length}`,
+        url: `/host/speech/u${said.length}.wav`,
+        lang,
+        durationMs: 10,
+      };
+    }) as HostTransport['call'],
+  };
+  const audio: SpeechAudio = {
+    src: '',
+    onended: null,
+    onerror: null,
+    play() {
+      played.push(this.src);
+      setTimeout(
+        () => this.onended?.call(globalThis as unknown as GlobalEventHandlers, new Event('ended')),
+        1,
+      );
+      return Promise.resolve();
+    },
+    pause: () => undefined,
+  };
+  return { announcer: createHostAnnouncer(transport, audio), said, played };
+}
+
 describe('what the wall says', () => {
-  it('speaks German, then the ticket’s language when a voice for it exists', () => {
-    expect(announcementLanguages('ar', () => true)).toEqual(['de', 'ar']);
-    expect(announcementLanguages('ar', (l) => l === 'de')).toEqual(['de']);
-    expect(announcementLanguages('de', () => true)).toEqual(['de']);
+  it('speaks German, then the language the ticket was drawn in', async () => {
+    const { announcer, said, played } = fakeSpeech(['de', 'ar']);
+    await announcer.announce('K042', 'Platz 3', 'ar');
+    expect(said.map((s) => s.lang)).toEqual(['de', 'ar']);
+    expect(said[0]?.text).toContain('Platz 3');
+    expect(played).toEqual(['/host/speech/u1.wav', '/host/speech/u2.wav']);
   });
 
-  it('spells the number and names the counter', () => {
-    expect(announcementText('de', 'K042', 'Platz 3')).toBe(
-      'Aufrufnummer K 0 4 2, bitte zu Platz 3.',
-    );
-    expect(announcementText('ar', 'K042', 'Platz 3')).toBe(
-      'رقم النداء K 0 4 2، يرجى التوجه إلى Platz 3.',
-    );
+  it('says it in German only when the device has no voice for the ticket’s language', async () => {
+    const { announcer, played } = fakeSpeech(['de']);
+    await announcer.announce('K042', 'Platz 3', 'ar');
+    expect(played).toEqual(['/host/speech/u1.wav']);
+  });
+
+  it('says a German ticket once', async () => {
+    const { announcer, said } = fakeSpeech(['de', 'ar']);
+    await announcer.announce('K042', 'Platz 3', 'de');
+    expect(said.map((s) => s.lang)).toEqual(['de']);
   });
 });

@@ -29,11 +29,3 @@ export function displayText(
 ): string {
   return fillTemplate(DISPLAY_CATALOGUES[language][key] ?? de[key], params);
 }
-
-/**
- * A call number as a voice should read it: letter and digits one by one.
- * e.g. 'K042' → 'K 0 4 2'
- */
-export function spellCallNumber(callNumber: string): string {
-  return [...callNumber.replace(/\s+/g, '')].join(' ');
-}

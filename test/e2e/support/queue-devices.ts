@@ -1,9 +1,12 @@
 /**
  * A counter and a call display as they run on their devices: the real device hosts (browser
- * transport, esbuild bundle, CSP) against a queue server, and Chromium pages on them that record
- * what the screens do — each WebAudio oscillator started (the chime), each utterance asked of
- * a fake speech engine with its language, and each change of the newest call's highlight.
+ * transport, esbuild bundle, CSP, the display's espeak-ng speech service with virtual output)
+ * against a queue server, and Chromium pages on them that record what the screens do — each
+ * WebAudio oscillator started (the chime) and each change of the newest call's highlight.
  */
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { parseDeviceConfig } from '../../../src/host/config.ts';
 import { buildRendererBundle } from '../../../src/host/renderer-bundle.ts';
@@ -18,6 +21,8 @@ export const COUNTER_VIEWPORT = { width: 1366, height: 900 } as const;
 export interface QueueDevices {
   counter: RunningHost;
   display: RunningHost;
+  /** What the display said, in order, from its virtual speech output. */
+  utterances(): { text: string; lang: string }[];
   stop(): Promise<void>;
 }
 
@@ -28,6 +33,7 @@ export async function startQueueDevices(
   counterId = 'S1',
 ): Promise<QueueDevices> {
   const bundle = await buildRendererBundle();
+  const speechDir = mkdtempSync(join(tmpdir(), 'terminmarke-display-speech-'));
   const clock = createClock(Date.parse('2026-11-24T09:40:00+01:00'));
   const start = (role: 'counter' | 'display') =>
     startDeviceHostFromConfig(
@@ -39,7 +45,9 @@ export async function startQueueDevices(
           server: { url: serverUrl, token },
           dataDir: 'unused',
           http: { port: 0 },
-          ...(role === 'counter' ? { counter: counterId } : {}),
+          ...(role === 'counter'
+            ? { counter: counterId }
+            : { speech: { output: `virtual:${speechDir}` } }),
         },
         '/tmp',
       ),
@@ -49,8 +57,17 @@ export async function startQueueDevices(
   return {
     counter,
     display,
+    utterances() {
+      const log = join(speechDir, 'utterances.jsonl');
+      if (!existsSync(log)) return [];
+      return readFileSync(log, 'utf8')
+        .split('\n')
+        .filter((line) => line.trim() !== '')
+        .map((line) => JSON.parse(line) as { text: string; lang: string });
+    },
     async stop() {
       await Promise.all([counter.stop(), display.stop()]);
+      rmSync(speechDir, { recursive: true, force: true });
     },
   };
 }
@@ -60,8 +77,6 @@ export interface ScreenPage {
   context: BrowserContext;
   /** performance.now() of every oscillator started. */
   oscillators(): Promise<number[]>;
-  /** Utterances in order, with the language asked for. */
-  spoken(): Promise<{ text: string; lang: string }[]>;
   /** performance.now() of every highlight switched on. */
   highlightOns(): Promise<number[]>;
   /** Date.now() when a call number first showed as the newest call. */
@@ -69,19 +84,21 @@ export interface ScreenPage {
   close(): Promise<void>;
 }
 
-/** Opens a screen with the recorders installed; `voices` are the fake engine's languages. */
+/** Opens a screen with the recorders installed. */
 export async function openScreen(
   browser: Browser,
   url: string,
-  options: { viewport: { width: number; height: number }; voices?: string[]; bypassCSP?: boolean },
+  options: { viewport: { width: number; height: number }; bypassCSP?: boolean },
 ): Promise<ScreenPage> {
   const context = await browser.newContext({
     viewport: options.viewport,
     locale: 'de-DE',
     bypassCSP: options.bypassCSP ?? false,
   });
-  await context.addInitScript(instrument, options.voices ?? ['de-DE']);
+  await context.addInitScript(instrument);
   const page = await context.newPage();
+  if (process.env.TERMINMARKE_E2E_CONSOLE)
+    page.on('console', (message) => console.log(`[page] ${message.type()} ${message.text()}`));
   await page.goto(url);
   const read = <T>(name: string) =>
     page.evaluate((key) => (window as unknown as Record<string, T>)[key] as T, name);
@@ -89,7 +106,6 @@ export async function openScreen(
     page,
     context,
     oscillators: () => read<number[]>('__oscillators'),
-    spoken: () => read<{ text: string; lang: string }[]>('__spoken'),
     highlightOns: () => read<number[]>('__highlightOns'),
     newestAt: async (callNumber) => (await read<Record<string, number>>('__newestAt'))[callNumber],
     close: () => context.close(),
@@ -97,42 +113,16 @@ export async function openScreen(
 }
 
 /** Runs in the page before its scripts. */
-function instrument(voices: string[]): void {
+function instrument(): void {
   const record = window as unknown as Record<string, unknown>;
   const oscillators: number[] = [];
-  const spoken: { text: string; lang: string }[] = [];
   const highlightOns: number[] = [];
-  Object.assign(record, {
-    __oscillators: oscillators,
-    __spoken: spoken,
-    __highlightOns: highlightOns,
-  });
+  Object.assign(record, { __oscillators: oscillators, __highlightOns: highlightOns });
   const createOscillator = AudioContext.prototype.createOscillator;
   AudioContext.prototype.createOscillator = function (this: AudioContext) {
     oscillators.push(performance.now());
     return createOscillator.call(this);
   };
-  class FakeUtterance {
-    lang = '';
-    voice: unknown = null;
-    rate = 1;
-    onend: (() => void) | null = null;
-    onerror: (() => void) | null = null;
-    constructor(readonly text: string) {}
-  }
-  const fakeVoices = voices.map((lang) => ({ lang, name: `Fake ${lang}`, localService: true }));
-  Object.defineProperty(window, 'SpeechSynthesisUtterance', { value: FakeUtterance });
-  Object.defineProperty(window, 'speechSynthesis', {
-    value: {
-      getVoices: () => fakeVoices,
-      // Each utterance "ends" shortly after it starts, like a short sentence would.
-      speak: (utterance: FakeUtterance) => {
-        spoken.push({ text: utterance.text, lang: utterance.lang });
-        setTimeout(() => utterance.onend?.(), 100);
-      },
-      cancel: () => undefined,
-    },
-  });
   // When each call number first became the newest on screen (Date.now(), comparable across pages).
   const newestAt: Record<string, number> = {};
   record.__newestAt = newestAt;
