@@ -29,12 +29,12 @@ export interface QueueDevices {
 /** Starts counter `S1` and a display against `serverUrl` (token `test-token`, office `demo`). */
 export async function startQueueDevices(
   serverUrl: string,
-  token = 'test-token',
-  counterId = 'S1',
+  options: { token?: string; counterId?: string; now?: string } = {},
 ): Promise<QueueDevices> {
+  const { token = 'test-token', counterId = 'S1', now = '2026-11-24T09:40:00+01:00' } = options;
   const bundle = await buildRendererBundle();
   const speechDir = mkdtempSync(join(tmpdir(), 'terminmarke-display-speech-'));
-  const clock = createClock(Date.parse('2026-11-24T09:40:00+01:00'));
+  const clock = createClock(Date.parse(now));
   const start = (role: 'counter' | 'display') =>
     startDeviceHostFromConfig(
       parseDeviceConfig(
