@@ -223,8 +223,6 @@ export interface DisplayStateView {
   calls: DisplayCallView[];
   waiting: number;
   estimate: { minMinutes: number; maxMinutes: number } | null;
-  /** The office's message line, when the server gives one. */
-  message: string | null;
   /** How the wall announces a new call (device config `display`). */
   announce: { chime: boolean; speech: boolean };
   connection: ConnectionState;

@@ -65,7 +65,6 @@ export function toDisplayView(
     })),
     waiting: answer?.waiting ?? 0,
     estimate: answer?.estimate ?? null,
-    message: answer?.message ?? null,
     announce: { chime: display.chime, speech: display.speech },
     connection,
     at: last ? new Date(last.at).toISOString() : null,

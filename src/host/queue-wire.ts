@@ -1,82 +1,23 @@
 /**
- * The server answers a counter and a display read (`GET …/counters`, `…/queue`, `…/display`,
- * `POST …/call-next`), parsed rather than cast: a malformed answer is an error with a name.
- * Only the fields the screens use are required; anything more the server adds is ignored.
+ * What a counter and a display read from the server: the queue's answers are parsed with the one
+ * wire protocol's schemas (`src/wire/queue.ts`), so a malformed answer is an error with a name;
+ * this file adds the catalogue part a counter needs for service names, and local times.
  */
 import { z } from 'zod';
-import { LANGUAGES, type Language, type LocalizedText } from '../core/catalogue.ts';
+import type { LocalizedText } from '../core/catalogue.ts';
+import type { CountersAnswer as CountersAnswerSchema } from '../wire/queue.ts';
+import { type QueueAppointmentWire } from '../wire/queue.ts';
 
-const isoInstant = z.string().min(16).max(40);
-
-export const countersAnswer = z.object({
-  counters: z.array(
-    z.object({
-      id: z.string().min(1),
-      name: z.string(),
-      services: z.array(z.string()).default([]),
-    }),
-  ),
-});
-export type CountersAnswer = z.infer<typeof countersAnswer>;
-
-const queueEntry = z.object({
-  code: z.string().min(1),
-  callNumber: z.string(),
-  start: isoInstant,
-  services: z.array(z.string()),
-  checkedInAt: isoInstant.nullable().optional(),
-  calls: z.number().int().min(0).default(0),
-  priority: z.number().int().default(0),
-  /** The counter that called, serves or parked it; null while it waits. */
-  counter: z.string().nullable().optional(),
-  /** Where a transfer sent it: only that counter calls it, and/or for these services. */
-  transfer: z
-    .object({
-      counter: z.string().nullable().optional(),
-      services: z.array(z.string()).nullable().optional(),
-    })
-    .nullable()
-    .optional(),
-});
-export type QueueEntry = z.infer<typeof queueEntry>;
-
-export const queueAnswer = z.object({
-  waiting: z.array(queueEntry),
-  called: z.array(queueEntry).default([]),
-  serving: z.array(queueEntry).default([]),
-  parked: z.array(queueEntry).default([]),
-});
-export type QueueAnswer = z.infer<typeof queueAnswer>;
-
-/** A language the kiosks do not know is read as German: the announcement is never wrong. */
-const ticketLanguage = z
-  .string()
-  .nullable()
-  .optional()
-  .transform((value): Language => (isLanguage(value) ? value : 'de'));
-
-function isLanguage(value: string | null | undefined): value is Language {
-  return LANGUAGES.some((language) => language === value);
-}
-
-export const displayAnswer = z.object({
-  calls: z.array(
-    z.object({
-      callNumber: z.string().min(1).max(16),
-      counterName: z.string().max(64),
-      calledAt: isoInstant,
-      calls: z.number().int().min(0).default(1),
-      language: ticketLanguage,
-    }),
-  ),
-  waiting: z.number().int().min(0),
-  estimate: z
-    .object({ minMinutes: z.number().min(0), maxMinutes: z.number().min(0) })
-    .nullable()
-    .default(null),
-  message: z.string().max(500).nullable().optional(),
-});
-export type DisplayAnswer = z.infer<typeof displayAnswer>;
+export {
+  CallAnswer as callAnswer,
+  CountersAnswer as countersAnswer,
+  DisplayAnswer as displayAnswer,
+  QueueAnswer as queueAnswer,
+} from '../wire/queue.ts';
+export type { DisplayAnswer, QueueAnswer } from '../wire/queue.ts';
+export type CountersAnswer = z.infer<typeof CountersAnswerSchema>;
+/** One ticket of `GET …/queue`. */
+export type QueueEntry = QueueAppointmentWire;
 
 const otherName = z.string().optional();
 const localizedText = z.object({
@@ -94,10 +35,6 @@ export const serviceNamesAnswer = z.object({
   catalogue: z.object({
     services: z.array(z.object({ id: z.string(), names: localizedText })),
   }),
-});
-
-export const callAnswer = z.object({
-  call: z.object({ code: z.string().min(1), callNumber: z.string(), counter: z.string() }),
 });
 
 /** Local `HH:MM` of an ISO time the server wrote in the office zone. e.g. '2026-11-24T09:40:00+01:00' → '09:40' */

@@ -201,7 +201,7 @@ describe('the display host', () => {
       calls: 1,
       language: 'ar',
     });
-    expect(state).toMatchObject({ waiting: 0, message: 'Heute bis 18:00 geöffnet.' });
+    expect(state).toMatchObject({ waiting: 0, estimate: null });
     expect(JSON.stringify(state)).not.toContain('AAAA0001');
   });
 
@@ -223,6 +223,7 @@ describe('the display host', () => {
     await server.restart();
     server.tickets[1]!.state = 'called';
     server.tickets[1]!.counter = 'S2';
+    server.tickets[1]!.calls = 1;
     server.tickets[1]!.calledAt = '2026-11-24T09:41:00+01:00';
     const back = await waitForState(
       host,

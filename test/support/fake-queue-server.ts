@@ -71,23 +71,43 @@ export async function startFakeQueueServer(
   const entry = (t: FakeTicket) => ({
     code: t.code,
     callNumber: t.callNumber,
+    status: t.state,
     start: t.start,
     services: t.services,
+    language: t.language,
     checkedInAt: t.checkedInAt,
     calls: t.calls,
     priority: t.priority,
     counter: t.counter,
-    transfer: t.transfer ?? null,
+    transfer: t.transfer ? { counter: t.transfer.counter, services: null } : null,
+    calledAt: t.calledAt,
+    arrivedAt: null,
+    parkedAt: null,
+    transferredAt: null,
+    servedAt: null,
+    noShowAt: null,
+    requeueNotBefore: null,
+    deliveredServices: null,
   });
   const inState = (state: FakeState) => tickets.filter((t) => t.state === state).map(entry);
 
   function call(ticket: FakeTicket, counter: string) {
     const name = FAKE_COUNTERS.find((c) => c.id === counter)?.name ?? counter;
     Object.assign(ticket, { state: 'called', counter, calls: ticket.calls + 1, calledAt: now() });
+    const { code, callNumber, calls, services, start } = ticket;
     return {
       status: 200,
       body: {
-        call: { ...entry(ticket), counter, counterName: name, calledAt: ticket.calledAt },
+        call: {
+          code,
+          callNumber,
+          counter,
+          counterName: name,
+          calledAt: ticket.calledAt,
+          calls,
+          services,
+          start,
+        },
       },
     };
   }
@@ -139,7 +159,6 @@ export async function startFakeQueueServer(
       calls,
       waiting,
       estimate: waiting ? { minMinutes: 5, maxMinutes: 5 + waiting * 5 } : null,
-      message: 'Heute bis 18:00 geöffnet.',
     };
   }
 

@@ -1,6 +1,6 @@
 /**
- * The wall's bottom line: people waiting and the wait range, the office's message (or a hint that
- * turns through the kiosk languages), and — discreetly — whether the server is away.
+ * The wall's bottom line: people waiting and the wait range, the message line (a hint that turns
+ * through the kiosk languages), and — discreetly — whether the server is away.
  */
 import { useEffect, useState } from 'react';
 import { LANGUAGES, type Language } from '../../core/catalogue.ts';
@@ -31,15 +31,14 @@ export function DisplayFooter({ state }: { state: DisplayStateView }) {
         <span>{displayText('de', 'display.waiting', { count: state.waiting })}</span>
         <span>{estimate}</span>
       </p>
-      {state.message ? (
-        <p className="dp-message" data-testid="message">
-          {state.message}
-        </p>
-      ) : (
-        <p className="dp-message" lang={language} dir={RTL.has(language) ? 'rtl' : 'ltr'}>
-          {displayText(language, 'display.hint')}
-        </p>
-      )}
+      <p
+        className="dp-message"
+        data-testid="message"
+        lang={language}
+        dir={RTL.has(language) ? 'rtl' : 'ltr'}
+      >
+        {displayText(language, 'display.hint')}
+      </p>
       <ConnectionMarker state={state} />
     </footer>
   );
