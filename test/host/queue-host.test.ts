@@ -134,6 +134,29 @@ describe('the counter host', () => {
     expect(server.tickets[0]?.state).toBe('served');
   });
 
+  it('keeps the desk on screen when the server goes, says so, and refuses presses clearly', async () => {
+    const server = await fakeServer();
+    server.checkIn({ code: 'AAAA0001', callNumber: 'K001' });
+    const { host, seen } = startHost(server, 'counter');
+    await host.refresh();
+    await server.stop();
+    await until(() =>
+      seen.some(
+        (s) =>
+          s.event === 'queue/changed' &&
+          (s.payload as { connection: string }).connection === 'offline',
+      ),
+    );
+    const state = await host.handlers['counter/state']();
+    expect(state.connection).toBe('offline');
+    expect(state.waiting.map((t) => t.callNumber)).toEqual(['K001']);
+    expect(await dispatch(host.handlers, 'counter/call-next', undefined, 'counter')).toMatchObject({
+      ok: false,
+      status: 503,
+      error: { code: 'server-unreachable' },
+    });
+  });
+
   it('transfers to another counter: the ticket waits again, for that counter only', async () => {
     const server = await fakeServer();
     server.checkIn({ code: 'AAAA0001', callNumber: 'K001' });
