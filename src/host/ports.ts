@@ -55,6 +55,13 @@ export interface DeviceSchedule {
     request: { serviceIds: ServiceId[]; deviceId: string; requestId: string; language?: Language },
     now: Instant,
   ): Promise<HoldResult>;
+  /**
+   * Records durably, before the ticket goes to the printer, that it may end up on paper: if the
+   * process dies before `confirm`, the next start confirms it.
+   */
+  markPrinting(code: string, now: Instant): Promise<void>;
+  /** The printer reported that nothing was printed: undoes `markPrinting`. */
+  printFailed(code: string, now: Instant): Promise<void>;
   /** The ticket is in the citizen's hand (printed, or kept on screen): book it. */
   confirm(code: string, now: Instant): Promise<void>;
   /** The ticket was never handed out: free its slots. */

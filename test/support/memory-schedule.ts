@@ -114,6 +114,10 @@ export function createMemorySchedule(
         offline: connection === 'offline',
       };
     },
+    async markPrinting(code) {
+      if (!appointments.has(code)) throw new Error(`no ticket ${code}`);
+    },
+    async printFailed() {},
     async confirm(code) {
       const a = appointments.get(code);
       if (!a || a.status !== 'held') throw new Error(`cannot confirm ${code}`);
