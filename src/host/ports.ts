@@ -36,10 +36,28 @@ export interface ScheduleStatus {
   connection: 'online' | 'offline' | 'connecting';
   /** Outbox entries not yet accepted by the server. */
   pendingUploads: number;
+  /** Uploads the server refused for good, or that keep failing: staff must act on each. */
+  attention: AttentionItem[];
+  /** This device's clock minus the server's, measured at the last sync; null before one. */
+  clockSkewMs: number | null;
 }
 
-/** `staff`: the open staff calls changed (a kiosk called, or staff marked one done). */
-export type ScheduleChange = 'schedule' | 'connection' | 'staff';
+/** An upload that needs a person. e.g. ticket K014 at 10:20, refused with `lease-lost` */
+export interface AttentionItem {
+  problem: 'refused' | 'stuck';
+  /** The ticket concerned, when the upload is about one this device knows. */
+  code: string | null;
+  callNumber: string | null;
+  start: Instant | null;
+  /** The server's error code (refused) or the last failure (stuck). */
+  reason: string;
+}
+
+/**
+ * `staff`: the open staff calls changed (a kiosk called, or staff marked one done);
+ * `attention`: an upload was refused or became stuck.
+ */
+export type ScheduleChange = 'schedule' | 'connection' | 'staff' | 'attention';
 
 export interface DeviceSchedule {
   /** The office catalogue as last synced; null before the first successful sync. */

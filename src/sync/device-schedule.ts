@@ -26,7 +26,7 @@ import {
   updateAppointmentStatus,
 } from '../store/schedule-repository.ts';
 import { ServerApi } from './api-client.ts';
-import { countPending, enqueue } from './outbox.ts';
+import { attentionEntries, countPending, enqueue } from './outbox.ts';
 import {
   confirmTicket,
   markPrinting,
@@ -216,7 +216,18 @@ export class SyncedDeviceSchedule implements DeviceSchedule {
   }
 
   status(): ScheduleStatus {
-    return { connection: this.engine.connection, pendingUploads: countPending(this.db) };
+    return {
+      connection: this.engine.connection,
+      pendingUploads: countPending(this.db),
+      attention: attentionEntries(this.db).map((entry) => ({
+        problem: entry.state,
+        code: entry.code,
+        callNumber: entry.callNumber,
+        start: entry.start,
+        reason: entry.reason,
+      })),
+      clockSkewMs: this.engine.clockSkewMs,
+    };
   }
 
   onChange(listener: (change: ScheduleChange) => void): () => void {

@@ -2,13 +2,24 @@
  * Uploads the outbox in order, one mutation at a time, with the mutation id as Idempotency-Key.
  * No answer: stop and retry later with exponential backoff. An answer — accepted or refused — is
  * applied to the replica and the entry closed in one transaction, so each applies exactly once.
+ * A refusal is kept as `refused`, logged and told (staff must act: the citizen may hold a printed
+ * ticket the server does not know); an entry the server keeps failing on becomes `stuck` and no
+ * longer blocks the entries behind it, except those for the same ticket.
  */
 import type { Instant } from '../core/time.ts';
 import { type WritableDb, withTransaction } from '../store/database.ts';
 import type { StaffCallWire, TicketWire } from '../server/wire.ts';
-import { HttpError, type ServerApi, isTransient } from './api-client.ts';
+import { HttpError, NetworkError, type ServerApi, isTransient } from './api-client.ts';
 import { appointmentFromTicket, staffCallFromWire } from './from-wire.ts';
-import { type OutboxEntry, markAttemptFailed, markDone, pendingEntries } from './outbox.ts';
+import {
+  type OutboxEntry,
+  STUCK_AFTER,
+  entriesIn,
+  markAttemptFailed,
+  markDone,
+  pendingEntries,
+  stuckCodes,
+} from './outbox.ts';
 import { upsertAppointment } from './replica.ts';
 import { upsertStaffCall } from '../store/staff-call-repository.ts';
 
@@ -20,19 +31,26 @@ export interface UploaderDeps {
   now: () => Instant;
   /** Told after each applied answer, and whether the server answered at all. */
   onProgress: (reachable: boolean) => void;
+  /** Told when the server refused a mutation for good, or one became stuck (logged by then). */
+  onAttention?: (entry: OutboxEntry, state: 'refused' | 'stuck', reason: string) => void;
 }
 
 const MIN_BACKOFF_MS = 500;
 const MAX_BACKOFF_MS = 30_000;
+/** Stuck entries are tried again at most this often. */
+const STUCK_RETRY_MS = 30_000;
+
+type UploadResult = 'applied' | 'unreachable' | 'failed' | 'stuck';
 
 export class Uploader {
   private running: Promise<boolean> | null = null;
   private failures = 0;
   private retryTimer: NodeJS.Timeout | null = null;
+  private stuckTriedAt = Number.NEGATIVE_INFINITY;
 
   constructor(private readonly deps: UploaderDeps) {}
 
-  /** Uploads everything pending; resolves true when the outbox is empty. */
+  /** Uploads everything pending; resolves true when nothing is left waiting but stuck entries. */
   drain(): Promise<boolean> {
     this.running ??= this.drainOnce().finally(() => (this.running = null));
     return this.running;
@@ -44,41 +62,96 @@ export class Uploader {
   }
 
   private async drainOnce(): Promise<boolean> {
+    const { db, officeId } = this.deps;
+    // Uploads for a ticket keep their order: behind a stuck one, that ticket's others wait.
+    const blocked = stuckCodes(db, officeId);
+    let afterSeq = 0;
+    let skipped = false;
     for (;;) {
-      const batch = pendingEntries(this.deps.db, this.deps.officeId, 50);
-      if (batch.length === 0) {
-        this.failures = 0;
-        return true;
-      }
+      const batch = pendingEntries(db, officeId, 50, afterSeq);
+      if (batch.length === 0) break;
       for (const entry of batch) {
-        if (!(await this.upload(entry))) {
+        afterSeq = entry.seq;
+        const code = typeof entry.payload.code === 'string' ? entry.payload.code : null;
+        if (code !== null && blocked.has(code)) {
+          skipped = true;
+          continue;
+        }
+        const result = await this.upload(entry);
+        if (result === 'stuck' && code !== null) blocked.add(code);
+        if (result === 'unreachable' || result === 'failed') {
           this.scheduleRetry();
           return false;
         }
       }
     }
+    await this.retryStuck();
+    this.failures = 0;
+    return !skipped;
   }
 
-  /** false when the server did not answer (try again later). */
-  private async upload(entry: OutboxEntry): Promise<boolean> {
+  /** Tries the stuck entries once more, oldest first; a failure leaves them stuck. */
+  private async retryStuck(): Promise<void> {
+    const now = Date.now();
+    if (now - this.stuckTriedAt < STUCK_RETRY_MS) return;
+    this.stuckTriedAt = now;
+    for (const entry of entriesIn(this.deps.db, this.deps.officeId, 'stuck', 20)) {
+      if ((await this.upload(entry)) === 'unreachable') return;
+    }
+  }
+
+  private async upload(entry: OutboxEntry): Promise<UploadResult> {
     let answer: unknown;
+    let refused = false;
     try {
       answer = await this.send(entry);
     } catch (error) {
-      if (isTransient(error)) {
-        markAttemptFailed(this.deps.db, entry.mutationId, (error as Error).message);
-        this.deps.onProgress(!(error instanceof Error && error.name === 'NetworkError'));
-        return false;
-      }
+      if (error instanceof NetworkError) return this.failed(entry, error);
       if (!(error instanceof HttpError)) throw error;
-      // A refusal is the server's final word on this mutation: keep it, do not retry forever.
+      if (isRetryable(error)) return this.failed(entry, error);
+      // A refusal is the server's final word on this mutation: kept, told, never retried.
       answer = { refused: { status: error.status, code: error.code, message: error.message } };
+      refused = true;
     }
+    let applied = false;
     withTransaction(this.deps.db, () => {
-      if (markDone(this.deps.db, entry.mutationId, answer, this.deps.now())) this.apply(answer);
+      const state = refused ? 'refused' : 'done';
+      applied = markDone(this.deps.db, entry.mutationId, answer, this.deps.now(), state);
+      if (applied && !refused) this.apply(answer);
     });
+    if (applied && refused) {
+      const { code, message } = (answer as { refused: { code: string; message: string } }).refused;
+      console.error(
+        `terminmarke upload refused: ${entry.kind} ${describe(entry)} → ${code}: ${message}`,
+      );
+      this.deps.onAttention?.(entry, 'refused', code);
+    }
     this.deps.onProgress(true);
-    return true;
+    return 'applied';
+  }
+
+  private failed(entry: OutboxEntry, error: HttpError | NetworkError): UploadResult {
+    const network = error instanceof NetworkError;
+    // Only a server that answered but failed on this entry counts towards "stuck": a server that
+    // is down for an hour must not make every waiting ticket stuck.
+    const countsTowardsStuck = error instanceof HttpError && error.status >= 500;
+    const stuck = markAttemptFailed(
+      this.deps.db,
+      entry.mutationId,
+      error.message,
+      countsTowardsStuck,
+    );
+    this.deps.onProgress(!network);
+    if (!stuck) return network ? 'unreachable' : 'failed';
+    if (entry.attempts + 1 === STUCK_AFTER) {
+      // Just failed for the STUCK_AFTER-th time: not again in this same drain.
+      this.stuckTriedAt = Date.now();
+      console.error(
+        `terminmarke upload stuck after ${STUCK_AFTER} attempts: ${entry.kind} ${describe(entry)} → ${error.message}`,
+      );
+      this.deps.onAttention?.(entry, 'stuck', error.message);
+    }
+    return 'stuck';
   }
 
   private send(entry: OutboxEntry): Promise<unknown> {
@@ -130,8 +203,23 @@ export class Uploader {
     if (this.retryTimer) clearTimeout(this.retryTimer);
     this.retryTimer = setTimeout(() => {
       this.retryTimer = null;
-      void this.drain().catch(() => undefined);
+      void this.drain().catch((error: unknown) =>
+        console.error('terminmarke upload retry failed:', error),
+      );
     }, delay);
     this.retryTimer.unref();
   }
+}
+
+/** Not the server's final word: no answer, overload, or a token the server will accept again. */
+function isRetryable(error: HttpError | NetworkError): boolean {
+  return (
+    isTransient(error) || (error instanceof HttpError && [401, 403, 408].includes(error.status))
+  );
+}
+
+/** e.g. "ticket K7QX3M2A" or "mutation 4f…" for a log line. */
+function describe(entry: OutboxEntry): string {
+  const code = entry.payload.code;
+  return typeof code === 'string' ? `ticket ${code}` : `mutation ${entry.mutationId}`;
 }

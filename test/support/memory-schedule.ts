@@ -150,7 +150,7 @@ export function createMemorySchedule(
         .filter((a) => a.status === 'checked-in')
         .sort((x, y) => x.start - y.start),
     ...createMemoryStaffCalls(demo.catalogue.office.id, notify),
-    status: () => ({ connection, pendingUploads: 0 }),
+    status: () => ({ connection, pendingUploads: 0, attention: [], clockSkewMs: 0 }),
     onChange(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);
