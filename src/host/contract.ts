@@ -259,6 +259,7 @@ export const HOST_EVENT_ROLES: { readonly [E in keyof HostEvents]: readonly Devi
   'connection/changed': ['kiosk', 'checkin'],
   'checkin/changed': ['checkin'],
   'staff/called': ['checkin'],
+  'device/attention': ['checkin'],
 };
 
 /** e.g. isCallAllowed('kiosk', 'staff/done') → false */

@@ -94,6 +94,9 @@ describe('offline tickets a kiosk uploads', () => {
     // The kiosk lost the network and printed a ticket from the run a minute before the lease ran
     // out. The server comes back after the expiry, before the slot's time, without the kiosk.
     const later = await startServerProcess({ db, now: iso(expiresAt + 60_000) });
+    // Another kiosk asks for leases and the sweeper runs (every 5 s): neither frees the run.
+    await leaseFor(later, 'kiosk-2');
+    await new Promise((resolve) => setTimeout(resolve, 5_500));
     // The online portal books that start time on every counter it can get.
     let bookings = 0;
     for (let i = 0; i < 30; i++) {
