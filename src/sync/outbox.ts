@@ -147,13 +147,13 @@ function refusalCode(result: string | null): string {
   }
 }
 
-/** Codes of tickets whose upload is stuck: later uploads for the same ticket wait behind it. */
+/** Tickets (codes) and staff calls (ids) whose upload is stuck: later ones for them wait behind it. */
 export function stuckCodes(db: ReadableDb, officeId: string): Set<string> {
   return new Set(
     db
       .prepare(
-        `SELECT json_extract(payload, '$.code') FROM device_outbox
-         WHERE state = 'stuck' AND office_id = ? AND json_extract(payload, '$.code') IS NOT NULL`,
+        `SELECT coalesce(json_extract(payload, '$.code'), json_extract(payload, '$.id')) AS k
+         FROM device_outbox WHERE state = 'stuck' AND office_id = ? AND k IS NOT NULL`,
       )
       .pluck()
       .all(officeId) as string[],

@@ -63,27 +63,32 @@ export class Uploader {
 
   private async drainOnce(): Promise<boolean> {
     const { db, officeId } = this.deps;
-    // Uploads for a ticket keep their order: behind a stuck one, that ticket's others wait.
+    // Uploads for one ticket (or staff call) keep their order: behind a stuck one they wait.
     const blocked = stuckCodes(db, officeId);
     let afterSeq = 0;
     let skipped = false;
     for (;;) {
       const batch = pendingEntries(db, officeId, 50, afterSeq);
       if (batch.length === 0) break;
-      for (const entry of batch) {
-        afterSeq = entry.seq;
-        const code = typeof entry.payload.code === 'string' ? entry.payload.code : null;
-        if (code !== null && blocked.has(code)) {
-          skipped = true;
-          continue;
-        }
-        const result = await this.upload(entry);
-        if (result === 'stuck' && code !== null) blocked.add(code);
-        if (result === 'unreachable' || result === 'failed') {
+      const waves = toWaves(batch, blocked);
+      skipped ||= waves.skipped;
+      for (const planned of waves.waves) {
+        // A key may have become stuck in an earlier wave of this batch.
+        const wave = planned.filter((entry) => !blocked.has(orderKey(entry) ?? ''));
+        skipped ||= wave.length < planned.length;
+        // Entries of one wave concern different tickets: they go out side by side, so the
+        // server's group commit takes them together. Each is still closed on its own.
+        const results = await Promise.all(wave.map((entry) => this.upload(entry)));
+        results.forEach((result, i) => {
+          const key = orderKey(wave[i] as OutboxEntry);
+          if (result === 'stuck' && key !== null) blocked.add(key);
+        });
+        if (results.some((r) => r === 'unreachable' || r === 'failed')) {
           this.scheduleRetry();
           return false;
         }
       }
+      afterSeq = batch[batch.length - 1]?.seq ?? afterSeq;
     }
     await this.retryStuck();
     this.failures = 0;
@@ -222,4 +227,44 @@ function isRetryable(error: HttpError | NetworkError): boolean {
 function describe(entry: OutboxEntry): string {
   const code = entry.payload.code;
   return typeof code === 'string' ? `ticket ${code}` : `mutation ${entry.mutationId}`;
+}
+
+/** Uploads in flight at once. */
+const WAVE_SIZE = 8;
+
+/** The ticket code or staff-call id an entry is about: entries with the same key keep order. */
+function orderKey(entry: OutboxEntry): string | null {
+  const { code, id } = entry.payload;
+  if (typeof code === 'string') return code;
+  return typeof id === 'string' ? id : null;
+}
+
+/**
+ * Cuts a batch into waves of at most WAVE_SIZE entries about different keys, in outbox order; an
+ * entry whose key is blocked (stuck) is left out. e.g. [a1, b1, a2, c1] → [[a1, b1], [a2, c1]]
+ */
+function toWaves(
+  batch: readonly OutboxEntry[],
+  blocked: ReadonlySet<string>,
+): { waves: OutboxEntry[][]; skipped: boolean } {
+  const waves: OutboxEntry[][] = [];
+  let wave: OutboxEntry[] = [];
+  let keys = new Set<string>();
+  let skipped = false;
+  for (const entry of batch) {
+    const key = orderKey(entry);
+    if (key !== null && blocked.has(key)) {
+      skipped = true;
+      continue;
+    }
+    if (wave.length === WAVE_SIZE || (key !== null && keys.has(key))) {
+      waves.push(wave);
+      wave = [];
+      keys = new Set();
+    }
+    wave.push(entry);
+    if (key !== null) keys.add(key);
+  }
+  if (wave.length > 0) waves.push(wave);
+  return { waves, skipped };
 }

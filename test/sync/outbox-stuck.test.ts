@@ -66,8 +66,8 @@ describe('an outbox with one entry the server keeps failing on', () => {
     const seen: string[] = [];
     const { db, uploader, told, add } = setUp(poisonedServer(seen));
     add('m1', 'POISON01');
-    add('m2', 'GOOD0002');
-    add('m3', 'POISON01');
+    add('m2', 'POISON01');
+    add('m3', 'GOOD0003');
     add('m4', 'GOOD0004');
     for (let i = 1; i < STUCK_AFTER; i++) {
       expect(await uploader.drain()).toBe(false);
@@ -80,10 +80,10 @@ describe('an outbox with one entry the server keeps failing on', () => {
       { entry: expect.objectContaining({ mutationId: 'm1' }), state: 'stuck' },
     ]);
     expect(seen.filter((path) => path.includes('GOOD'))).toEqual([
-      '/appointments/GOOD0002/confirm',
+      '/appointments/GOOD0003/confirm',
       '/appointments/GOOD0004/confirm',
     ]);
-    // m3 is about the same ticket as the stuck m1: it waits, so the two keep their order.
+    // m2 is about the same ticket as the stuck m1: it waits, so the two keep their order.
     expect(seen.filter((path) => path.includes('POISON01')).length).toBe(STUCK_AFTER);
     expect(outboxCounts(db)).toEqual({ pending: 2, stuck: 1, refused: 0 });
     expect(countPending(db)).toBe(2);
