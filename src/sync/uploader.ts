@@ -44,15 +44,35 @@ type UploadResult = 'applied' | 'unreachable' | 'failed' | 'stuck';
 
 export class Uploader {
   private running: Promise<boolean> | null = null;
+  private again = false;
   private failures = 0;
   private retryTimer: NodeJS.Timeout | null = null;
   private stuckTriedAt = Number.NEGATIVE_INFINITY;
 
   constructor(private readonly deps: UploaderDeps) {}
 
-  /** Uploads everything pending; resolves true when nothing is left waiting but stuck entries. */
+  /**
+   * Uploads everything pending; resolves true when nothing is left waiting but stuck entries.
+   * Called while a drain runs, it makes that drain go round once more: the running one may have
+   * read the outbox before the caller's entry was in it.
+   */
   drain(): Promise<boolean> {
-    this.running ??= this.drainOnce().finally(() => (this.running = null));
+    if (this.running) {
+      this.again = true;
+      return this.running;
+    }
+    this.running = (async () => {
+      try {
+        let drained: boolean;
+        do {
+          this.again = false;
+          drained = await this.drainOnce();
+        } while (this.again && drained);
+        return drained;
+      } finally {
+        this.running = null;
+      }
+    })();
     return this.running;
   }
 
