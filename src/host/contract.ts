@@ -150,6 +150,20 @@ export interface DeviceStatusView {
   printer: PrinterState;
   /** Outbox entries not yet accepted by the server. */
   pendingUploads: number;
+  /** Tickets whose upload the server refused or that keeps failing: staff must act on each. */
+  attention: AttentionView[];
+  /** This device's clock minus the server's in whole seconds; null before the first sync. */
+  clockSkewSeconds: number | null;
+}
+
+/** One upload that needs a person. e.g. { callNumber: 'K014', time: '10:20', problem: 'refused', reason: 'lease-lost' } */
+export interface AttentionView {
+  problem: 'refused' | 'stuck';
+  code: string | null;
+  callNumber: string | null;
+  /** The ticket's local `HH:MM`, when known. */
+  time: string | null;
+  reason: string;
 }
 
 /** An utterance the host synthesised; the screen plays `url` in an `<audio>` element. */
@@ -298,6 +312,8 @@ export interface HostEvents {
   'queue/changed': CounterStateView;
   /** Role `display`: a call, the waiting count or the connection changed. */
   'display/changed': DisplayStateView;
+  /** An upload was refused or became stuck: how many need a person now. */
+  'device/attention': { count: number };
 }
 
 export type { HostError, HostResult } from './host-error.ts';
@@ -339,6 +355,7 @@ export const HOST_EVENT_ROLES: { readonly [E in keyof HostEvents]: readonly Devi
   'staff/called': ['checkin'],
   'queue/changed': ['counter'],
   'display/changed': ['display'],
+  'device/attention': ['checkin'],
 };
 
 /** e.g. isCallAllowed('kiosk', 'staff/done') → false */

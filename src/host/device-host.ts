@@ -21,7 +21,7 @@ import { QUEUE_CALLS, refuseCalls } from './role-calls.ts';
 import { forwardStaffCalls, staffHandlers } from './staff-desk.ts';
 import { createTicketDesk } from './ticket-desk.ts';
 import type { Timer } from './ticket-issuance.ts';
-import { toOfficeView } from './views.ts';
+import { toAttentionView, toOfficeView } from './views.ts';
 
 export interface DeviceHostOptions {
   role: OfficeView['role'];
@@ -104,9 +104,15 @@ function deviceHandlers(
   printer: PrinterReader,
 ): Pick<HostHandlers, 'device/status'> {
   return {
-    'device/status': async () => ({
-      ...options.schedule.status(),
-      printer: await printer.read(),
-    }),
+    'device/status': async () => {
+      const { attention, clockSkewMs, ...rest } = options.schedule.status();
+      const timeZone = options.schedule.catalogue()?.office.timeZone ?? 'Europe/Berlin';
+      return {
+        ...rest,
+        printer: await printer.read(),
+        attention: attention.map((item) => toAttentionView(item, timeZone)),
+        clockSkewSeconds: clockSkewMs === null ? null : Math.round(clockSkewMs / 1000),
+      };
+    },
   };
 }

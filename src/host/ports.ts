@@ -36,10 +36,28 @@ export interface ScheduleStatus {
   connection: 'online' | 'offline' | 'connecting';
   /** Outbox entries not yet accepted by the server. */
   pendingUploads: number;
+  /** Uploads the server refused for good, or that keep failing: staff must act on each. */
+  attention: AttentionItem[];
+  /** This device's clock minus the server's, measured at the last sync; null before one. */
+  clockSkewMs: number | null;
 }
 
-/** `staff`: the open staff calls changed (a kiosk called, or staff marked one done). */
-export type ScheduleChange = 'schedule' | 'connection' | 'staff';
+/** An upload that needs a person. e.g. ticket K014 at 10:20, refused with `lease-lost` */
+export interface AttentionItem {
+  problem: 'refused' | 'stuck';
+  /** The ticket concerned, when the upload is about one this device knows. */
+  code: string | null;
+  callNumber: string | null;
+  start: Instant | null;
+  /** The server's error code (refused) or the last failure (stuck). */
+  reason: string;
+}
+
+/**
+ * `staff`: the open staff calls changed (a kiosk called, or staff marked one done);
+ * `attention`: an upload was refused or became stuck.
+ */
+export type ScheduleChange = 'schedule' | 'connection' | 'staff' | 'attention';
 
 export interface DeviceSchedule {
   /** The office catalogue as last synced; null before the first successful sync. */
@@ -55,6 +73,13 @@ export interface DeviceSchedule {
     request: { serviceIds: ServiceId[]; deviceId: string; requestId: string; language?: Language },
     now: Instant,
   ): Promise<HoldResult>;
+  /**
+   * Records durably, before the ticket goes to the printer, that it may end up on paper: if the
+   * process dies before `confirm`, the next start confirms it.
+   */
+  markPrinting(code: string, now: Instant): Promise<void>;
+  /** The printer reported that nothing was printed: undoes `markPrinting`. */
+  printFailed(code: string, now: Instant): Promise<void>;
   /** The ticket is in the citizen's hand (printed, or kept on screen): book it. */
   confirm(code: string, now: Instant): Promise<void>;
   /** The ticket was never handed out: free its slots. */

@@ -10,15 +10,29 @@ export interface PrinterReader {
   read(): Promise<PrinterState>;
 }
 
-/** e.g. a printer out of paper → read() resolves 'paper-out'; no printer → always 'ready' */
-export function createPrinterReader(printer: TicketPrinter | null): PrinterReader {
+/**
+ * e.g. a printer out of paper → read() resolves 'paper-out'; no printer → always 'ready'.
+ * A status read that fails is 'unknown' and is logged with its reason — once, not every read.
+ */
+export function createPrinterReader(
+  printer: TicketPrinter | null,
+  log: (message: string) => void = (message) => console.error(message),
+): PrinterReader {
   let printerState: PrinterState = printer ? 'unknown' : 'ready';
+  let lastError: string | null = null;
   return {
     current: () => printerState,
     read: async () => {
       if (!printer) return printerState;
-      const status = await printer.status().catch(() => null);
-      printerState = status ? toPrinterState(status) : 'unknown';
+      try {
+        printerState = toPrinterState(await printer.status());
+        lastError = null;
+      } catch (error) {
+        const message = error instanceof Error ? error.message : String(error);
+        if (message !== lastError) log(`terminmarke printer: status unknown: ${message}`);
+        lastError = message;
+        printerState = 'unknown';
+      }
       return printerState;
     },
   };

@@ -43,10 +43,13 @@ export function createQueueHost(options: QueueHostOptions): QueueHost {
   const poll = options.pollMs ? { pollMs: options.pollMs } : {};
   const common = (connection: () => ConnectionState) => ({
     'office/get': async (): Promise<OfficeView> => officeView(config),
+    // Counters and displays keep no replica and no outbox: nothing to upload, nothing to skew.
     'device/status': async () => ({
       connection: connection(),
       printer: 'unknown' as const,
       pendingUploads: 0,
+      attention: [],
+      clockSkewSeconds: null,
     }),
     ...refuseCalls(SCHEDULE_CALLS, config.role),
     ...(options.speech ? speechHandlers(options.speech) : withoutSpeech()),

@@ -44,5 +44,7 @@ export function forwardScheduleChanges(
     if (change === 'schedule') publishCapacity();
     else if (change === 'connection')
       events.publish('connection/changed', { connection: schedule.status().connection });
+    else if (change === 'attention')
+      events.publish('device/attention', { count: schedule.status().attention.length });
   });
 }

@@ -97,6 +97,8 @@ function scheduleStore(
         holdExpiresAt: held.heldUntil,
       };
     },
+    willPrint: (code) => schedule.markPrinting(code, clock.now()),
+    printFailed: (code) => schedule.printFailed(code, clock.now()),
     confirm: (code) => schedule.confirm(code, clock.now()),
     release: (code) => schedule.release(code, clock.now()),
   };

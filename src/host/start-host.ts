@@ -97,8 +97,14 @@ export async function startDeviceServices(
   });
   const bundle = options.bundle ?? (await buildRendererBundle());
   const screens = loadScreenFiles(bundle, options.rendererDir);
-  const refresher = setInterval(() => void host.refresh().catch(() => undefined), REFRESH_MS);
-  void host.refresh().catch(() => undefined);
+  const refresh = () =>
+    host
+      .refresh()
+      .catch((error: unknown) =>
+        console.error(`terminmarke ${config.deviceId}: refreshing the screens failed:`, error),
+      );
+  const refresher = setInterval(() => void refresh(), REFRESH_MS);
+  void refresh();
   return {
     role: config.role,
     handlers: host.handlers,

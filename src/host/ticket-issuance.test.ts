@@ -84,11 +84,79 @@ describe('issuing a ticket', () => {
     });
     await settle();
     expect(slots.slots.get(ticket.code)).toBe('held');
-    for (let i = 0; i < 2; i++) {
-      time.advance(5_000);
+    for (let i = 1; i <= 2; i++) {
+      time.advance(5_000 * i);
       await settle();
     }
     expect(slots.slots.get(ticket.code)).toBe('free');
+  });
+
+  it('gives up a failing release after five attempts, each one reported', async () => {
+    const time = manualTime(0);
+    const store = fakeStore(ticket, time.clock.now);
+    const problems: string[] = [];
+    const issuance = createTicketIssuance({
+      store,
+      printer: { print: async () => PAPER_OUT },
+      timer: time.timer,
+      clock: time.clock,
+      onProblem: (what) => problems.push(what),
+    });
+    await issuance.draw(services);
+    store.failReleases(100);
+    await issuance.choose(ticket.code, 'cancel');
+    for (let i = 1; i <= 10; i++) {
+      await settle();
+      time.advance(5_000 * i);
+    }
+    await settle();
+    expect(problems).toHaveLength(5);
+    expect(problems[4]).toContain('attempt 5');
+  });
+
+  it('records the print durably before any byte goes to the printer', async () => {
+    const time = manualTime(0);
+    const store = fakeStore(ticket, time.clock.now);
+    const seen: string[] = [];
+    const printer = {
+      print: async (): Promise<PrintOutcome> => {
+        seen.push(String(store.slots.get(ticket.code)));
+        return PRINTED;
+      },
+    };
+    const issuance = createTicketIssuance({ store, printer, timer: time.timer, clock: time.clock });
+    expect(await issuance.draw(services)).toMatchObject({ kind: 'printed' });
+    expect(seen).toEqual(['printing']);
+    expect(store.slots.get(ticket.code)).toBe('booked');
+  });
+
+  it('prints nothing when the print cannot be recorded, and shows the ticket on screen', async () => {
+    const time = manualTime(0);
+    const base = fakeStore(ticket, time.clock.now);
+    const printed: string[] = [];
+    const store: IssuanceStore = {
+      ...base,
+      willPrint: async () => Promise.reject(new Error('disk full')),
+    };
+    const issuance = createTicketIssuance({
+      store,
+      printer: { print: async () => (printed.push('x'), PRINTED) },
+      timer: time.timer,
+      clock: time.clock,
+      onProblem: () => undefined,
+    });
+    expect(await issuance.draw(services)).toMatchObject({
+      kind: 'print-failed',
+      reason: 'write-failed',
+      detail: 'disk full',
+    });
+    expect(printed).toEqual([]);
+  });
+
+  it('takes the print mark back when the printer says nothing was printed', async () => {
+    const { issuance, slots } = setUp([PAPER_OUT]);
+    expect(await issuance.draw(services)).toMatchObject({ kind: 'print-failed' });
+    expect(slots.slots.get(ticket.code)).toBe('held');
   });
 
   it('frees the slot and says so when the store refuses to confirm a printed ticket', async () => {
@@ -113,6 +181,8 @@ describe('issuing a ticket', () => {
     const issuance = createTicketIssuance<{ reason: 'fully-booked' }>({
       store: {
         reserve: async () => ({ kind: 'not-held', refusal: { reason: 'fully-booked' } }),
+        willPrint: async () => undefined,
+        printFailed: async () => undefined,
         confirm: async () => undefined,
         release: async () => undefined,
       },
@@ -153,7 +223,7 @@ describe('issuing a ticket', () => {
     await settle();
     expect(await issuance.choose(ticket.code, 'keep')).toMatchObject({ kind: 'printing' });
     time.advance(60_000);
-    expect(store.slots.get(ticket.code)).toBe('held');
+    expect(store.slots.get(ticket.code)).toBe('printing');
     finishPrint(PAPER_OUT);
     expect(await drawn).toMatchObject({ kind: 'released', cause: 'timeout' });
     await settle();

@@ -3,6 +3,8 @@
  * When the printer fails, the ticket is shown on screen with its QR code and Terminkennung; the
  * citizen's choice ("keep it on screen" / "I photographed it", or "try again") confirms it, and
  * the hold timeout releases it. Nothing stays held, nothing is lost.
+ * Before any byte goes to the printer the store records the print durably (`willPrint`): a
+ * process that dies between printing and confirming confirms on its next start instead.
  *
  * Everything outside is a port, so the real store, sync and printer plug in later and tests use
  * fakes: `IssuanceStore` (reserve/confirm/release), `TicketPrinter`, a `Timer` and a `Clock`.
@@ -32,6 +34,13 @@ export interface NotHeld<Refusal> {
 export interface IssuanceStore<Refusal = never> {
   /** Holds the next free slot for the services, or says why not. */
   reserve(services: readonly ServiceId[]): Promise<HeldTicket | NotHeld<Refusal>>;
+  /**
+   * Records durably that the ticket is about to go to the printer: from then on a crash confirms
+   * it (the citizen may hold it on paper). Throws when it cannot be recorded; nothing is printed.
+   */
+  willPrint(code: TicketCode): Promise<void>;
+  /** The printer reported that nothing was printed: the ticket is only held again. */
+  printFailed(code: TicketCode): Promise<void>;
   /** held → booked. */
   confirm(code: TicketCode): Promise<void>;
   /** held → free. Releasing an already released code must not throw. */
@@ -52,6 +61,8 @@ export interface IssuancePorts<Refusal = never> {
   printer: TicketPrinterPort;
   timer: Timer;
   clock: Clock;
+  /** Told about every failure that is handled here rather than passed on (logged by the host). */
+  onProblem?: (what: string, error: unknown) => void;
 }
 
 export type IssuanceState<Refusal = never> =
@@ -94,8 +105,10 @@ export interface TicketIssuance<Refusal = never> {
   releaseAll(): void;
 }
 
-/** How long to wait before asking the store again when a release failed. */
+/** How long to wait before asking the store again when a release failed (times the attempt). */
 const RELEASE_RETRY_MS = 5_000;
+/** After this many failed releases the hold is left to run out on its own. */
+const RELEASE_ATTEMPTS = 5;
 
 interface Pending {
   held: HeldTicket;
@@ -124,6 +137,8 @@ export function createTicketIssuance<Refusal = never>(
   const pending = new Map<TicketCode, Pending>();
   const finished = new Map<TicketCode, IssuanceState>();
   const listeners = new Set<(state: IssuanceState) => void>();
+  const problem =
+    ports.onProblem ?? ((what, error) => console.error(`terminmarke ${what}:`, error));
 
   const finish = (code: TicketCode, state: IssuanceState): IssuanceState => {
     pending.get(code)?.cancelTimer();
@@ -135,8 +150,14 @@ export function createTicketIssuance<Refusal = never>(
   /** Frees the slot; the citizen is told at once, a failing store is asked again until it agrees. */
   const release = (held: HeldTicket, cause: ReleaseCause): IssuanceState => {
     const code = held.ticket.code;
+    let tries = 0;
     const attempt = (): void => {
-      ports.store.release(code).catch(() => ports.timer.after(RELEASE_RETRY_MS, attempt));
+      ports.store.release(code).catch((error: unknown) => {
+        tries++;
+        problem(`release of ${code} failed (attempt ${tries})`, error);
+        // The server's hold runs out by itself; asking for ever only fills the log.
+        if (tries < RELEASE_ATTEMPTS) ports.timer.after(RELEASE_RETRY_MS * tries, attempt);
+      });
     };
     attempt();
     return finish(code, { kind: 'released', code, cause });
@@ -147,7 +168,8 @@ export function createTicketIssuance<Refusal = never>(
     try {
       await ports.store.confirm(held.ticket.code);
       return finish(held.ticket.code, state);
-    } catch {
+    } catch (error) {
+      problem(`confirm of ${held.ticket.code} failed`, error);
       return release(held, 'confirm-failed');
     }
   };
@@ -161,10 +183,22 @@ export function createTicketIssuance<Refusal = never>(
   };
 
   const printHeld = async (held: HeldTicket): Promise<IssuanceState> => {
-    const outcome = await safePrint(ports.printer, held.ticket);
     const { ticket, holdExpiresAt } = held;
+    try {
+      await ports.store.willPrint(ticket.code);
+    } catch (error) {
+      problem(`could not record the print of ${ticket.code}; not printed`, error);
+      const detail = error instanceof Error ? error.message : String(error);
+      return { kind: 'print-failed', reason: 'write-failed', detail, ticket, holdExpiresAt };
+    }
+    const outcome = await safePrint(ports.printer, ticket);
     if (outcome.ok)
       return settle(held, { kind: 'printed', ticket, paperNearEnd: outcome.paperNearEnd });
+    // Nothing reached the paper: a crash from here on must not confirm the ticket. If this cannot
+    // be recorded, the ticket stays marked and is confirmed — a slot kept, not a ticket lost.
+    await ports.store
+      .printFailed(ticket.code)
+      .catch((error: unknown) => problem(`could not unmark the print of ${ticket.code}`, error));
     return {
       kind: 'print-failed',
       reason: outcome.reason,

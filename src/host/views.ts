@@ -9,8 +9,9 @@ import { checkInOpensAt } from '../core/check-in.ts';
 import type { StaffCall } from '../core/staff-call.ts';
 import { formatTicketCode } from '../core/ticket-code.ts';
 import { type Instant, formatIsoInZone, toLocalDate, toWallTime } from '../core/time.ts';
-import type { CheckInRecord } from './ports.ts';
+import type { AttentionItem, CheckInRecord } from './ports.ts';
 import type {
+  AttentionView,
   CapacityView,
   CheckInView,
   DeviceRole,
@@ -154,5 +155,16 @@ export function toStaffCallView(call: StaffCall, timeZone: string): StaffCallVie
     reason: call.reason,
     at: formatIsoInZone(call.calledAt, timeZone),
     time: toWallTime(call.calledAt, timeZone),
+  };
+}
+
+/** An upload that needs staff, for the check-in window. e.g. K014 at 09:20Z in Berlin → time '10:20' */
+export function toAttentionView(item: AttentionItem, timeZone: string): AttentionView {
+  return {
+    problem: item.problem,
+    code: item.code,
+    callNumber: item.callNumber,
+    time: item.start === null ? null : toWallTime(item.start, timeZone),
+    reason: item.reason,
   };
 }

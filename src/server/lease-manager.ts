@@ -2,12 +2,21 @@
  * Leases for offline kiosks (design.md §3): each kiosk holds a few near-term short-slot runs
  * (status `leased`) and a block of call numbers; offline it issues only from them. A lease runs
  * out before its slot gets close, so the slot can still go to another walk-in.
+ *
+ * A leased slot goes to nobody else before its lease has ended, and an expired lease ends only
+ * when its kiosk asks for leases again (it uploads its offline tickets first) or when the slot's
+ * time has begun: a kiosk that lost the network may have issued the slot right before expiry.
+ * Every lease is also kept in `lease_history`, by which offline uploads are judged.
  */
 import { randomUUID } from 'node:crypto';
 import type { Catalogue, CounterId, Slot, SlotId } from '../core/catalogue.ts';
 import { type SlotPick, findNextFreeSlot } from '../core/slot-search.ts';
 import { MINUTE_MS, formatIsoInZone, toLocalDate } from '../core/time.ts';
-import { highestCallSequence, setSlotStatus } from '../store/schedule-repository.ts';
+import {
+  countWalkInsOn,
+  highestCallSequence,
+  setSlotStatus,
+} from '../store/schedule-repository.ts';
 import type { BookingContext } from './booking-service.ts';
 import { recordSlotChanges } from './change-feed.ts';
 import { listCallBlocks } from './ticket-factory.ts';
@@ -23,14 +32,37 @@ const RUN_SPACING_MINUTES = 15;
 const RETURN_MARGIN_MINUTES = 10;
 const CALL_BLOCK_SIZE = 10;
 
-/** Returns expired leases to `free`. e.g. a lease that ran out at 09:10, now 09:11 → freed */
+/**
+ * Returns to `free` the leased slots whose time has begun: no offline ticket can still claim them
+ * from now on. e.g. a slot leased for 09:40, now 09:40 → freed
+ */
 export function expireLeases(ctx: BookingContext): number {
   const expired = prepared(
     ctx.db,
-    'SELECT slot_id FROM slot_leases WHERE office_id = ? AND expires_at <= ?',
+    `SELECT l.slot_id FROM slot_leases l JOIN slots s ON s.id = l.slot_id
+       WHERE l.office_id = ? AND l.expires_at <= ? AND s.starts_at <= ?`,
   )
     .pluck()
-    .all(ctx.office.id, ctx.now) as SlotId[];
+    .all(ctx.office.id, ctx.now, ctx.now) as SlotId[];
+  return freeLeased(ctx, expired);
+}
+
+/**
+ * Returns a kiosk's expired leases to `free` once it is back: it asks for leases only after its
+ * outbox went out, so any ticket it issued from them is already here.
+ * e.g. kiosk-1's lease ran out at 09:10, kiosk-1 asks at 09:25 → freed
+ */
+export function returnExpiredLeases(ctx: BookingContext, deviceId: string): number {
+  const expired = prepared(
+    ctx.db,
+    'SELECT slot_id FROM slot_leases WHERE office_id = ? AND device_id = ? AND expires_at <= ?',
+  )
+    .pluck()
+    .all(ctx.office.id, deviceId, ctx.now) as SlotId[];
+  return freeLeased(ctx, expired);
+}
+
+function freeLeased(ctx: BookingContext, expired: SlotId[]): number {
   if (expired.length === 0) return 0;
   const drop = prepared(ctx.db, 'DELETE FROM slot_leases WHERE slot_id = ?');
   const free = prepared(
@@ -51,11 +83,17 @@ export function expireLeases(ctx: BookingContext): number {
  */
 export function grantLeases(ctx: BookingContext, deviceId: string): LeaseGrantWire {
   expireLeases(ctx);
+  returnExpiredLeases(ctx, deviceId);
   const policy = ctx.office.catalogue.office.policy;
   const today = toLocalDate(ctx.now, ctx.office.timeZone);
   if (policy.offlinePolicy === 'lease') {
     const active = activeLeases(ctx, deviceId).length;
-    for (let k = active; k < LEASE_RUNS; k++) {
+    // A leased run is a ticket this office may have to honour: it counts against the daily cap.
+    const room =
+      policy.dailyCap === null
+        ? LEASE_RUNS
+        : policy.dailyCap - countWalkInsOn(ctx.db, ctx.office.id, today) - leasedRuns(ctx);
+    for (let k = active; k < Math.min(LEASE_RUNS, active + room); k++) {
       const run = pickRun(ctx, FIRST_RUN_AHEAD_MINUTES + k * RUN_SPACING_MINUTES);
       if (!run) break;
       leaseRun(ctx, deviceId, run);
@@ -67,6 +105,13 @@ export function grantLeases(ctx: BookingContext, deviceId: string): LeaseGrantWi
     'SELECT first, size FROM call_number_blocks WHERE office_id = ? AND local_date = ? AND device_id = ? ORDER BY first',
   ).all(ctx.office.id, today, deviceId) as { first: number; size: number }[];
   return { leases: activeLeases(ctx, deviceId), callNumbers: { date: today, blocks } };
+}
+
+/** Unused leased runs of every kiosk of the office. */
+function leasedRuns(ctx: BookingContext): number {
+  return prepared(ctx.db, 'SELECT count(DISTINCT lease_id) FROM slot_leases WHERE office_id = ?')
+    .pluck()
+    .get(ctx.office.id) as number;
 }
 
 /** The catalogue narrowed to counters that serve every walk-in concern, and the longest one. */
@@ -100,8 +145,15 @@ function leaseRun(ctx: BookingContext, deviceId: string, run: SlotPick): void {
     `INSERT INTO slot_leases (slot_id, office_id, device_id, lease_id, leased_at, expires_at)
      VALUES (?, ?, ?, ?, ?, ?)`,
   );
-  for (const slotId of run.slotIds)
+  const history = prepared(
+    ctx.db,
+    `INSERT INTO lease_history (slot_id, office_id, device_id, lease_id, leased_at, expires_at)
+     VALUES (?, ?, ?, ?, ?, ?)`,
+  );
+  for (const slotId of run.slotIds) {
     insert.run(slotId, ctx.office.id, deviceId, leaseId, ctx.now, expiresAt);
+    history.run(slotId, ctx.office.id, deviceId, leaseId, ctx.now, expiresAt);
+  }
   setSlotStatus(ctx.db, run.slotIds, 'leased');
   recordSlotChanges(ctx.db, ctx.office.id, ctx.office.timeZone, run.slotIds, ctx.now);
 }

@@ -1,7 +1,9 @@
 /**
- * Tickets a kiosk issued from its lease while the server was unreachable, uploaded later. The
- * citizen already holds the printed ticket, so the server accepts it whenever its slots are still
- * leased to that kiosk or free, and refuses it (409 `lease-lost`) only when someone else has them.
+ * Tickets a kiosk issued from its lease while the server was unreachable, uploaded later. Only
+ * what the kiosk could have issued itself is accepted (offline-ticket-rules.ts: leased to it at
+ * the issue time, walk-in slots, its own call numbers, held or booked); since a leased slot goes
+ * to nobody else before the lease ends, such a ticket's slots are still its own or free, and
+ * `lease-lost` (409) means that promise was broken somewhere.
  */
 import type { Appointment } from '../core/appointment.ts';
 import type { CounterId, ServiceId, SlotId } from '../core/catalogue.ts';
@@ -12,6 +14,7 @@ import type { BookingContext } from './booking-service.ts';
 import { recordAppointmentChange } from './change-feed.ts';
 import { conflict, unprocessable } from './errors.ts';
 import { prepared } from '../store/statements.ts';
+import { checkOfflineClaim } from './offline-ticket-rules.ts';
 
 export interface OfflineTicket {
   code: TicketCode;
@@ -32,6 +35,7 @@ interface SlotState {
   starts_at: number;
   ends_at: number;
   status: string;
+  category: string;
   device_id: string | null;
 }
 
@@ -51,6 +55,11 @@ export function acceptOfflineTicket(
   }
   const slots = loadSlots(ctx, ticket.slotIds);
   checkRun(ticket, slots);
+  checkOfflineClaim(ctx.db, ctx.office.id, ctx.office.catalogue, {
+    ...ticket,
+    deviceId,
+    slots: slots.map((s) => ({ id: s.id, category: s.category })),
+  });
   const lost = slots.find(
     (s) => !(s.status === 'free' || (s.status === 'leased' && s.device_id === deviceId)),
   );
@@ -83,7 +92,7 @@ function localDateOf(ctx: BookingContext, instant: Instant): string {
 function loadSlots(ctx: BookingContext, slotIds: readonly SlotId[]): SlotState[] {
   const select = prepared(
     ctx.db,
-    `SELECT s.id, s.counter_id, s.starts_at, s.ends_at, s.status, l.device_id
+    `SELECT s.id, s.counter_id, s.starts_at, s.ends_at, s.status, s.category, l.device_id
      FROM slots s LEFT JOIN slot_leases l ON l.slot_id = s.id WHERE s.id = ? AND s.office_id = ?`,
   );
   return slotIds.map((id, index) => {

@@ -63,6 +63,8 @@ export function applyRetention(ctx: BookingContext, policy: RetentionPolicy): Re
     keptFrom,
   );
   const slots = run('DELETE FROM slots WHERE office_id = ? AND starts_at < ?', officeId, keptFrom);
+  // The lease history proves an offline ticket was issued from a lease; its days are gone too.
+  run('DELETE FROM lease_history WHERE office_id = ? AND expires_at < ?', officeId, keptFrom);
   run('DELETE FROM call_number_blocks WHERE office_id = ? AND local_date < ?', officeId, firstKept);
   const staffCalls = run(
     'DELETE FROM staff_calls WHERE office_id = ? AND called_at < ?',

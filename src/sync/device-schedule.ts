@@ -26,7 +26,14 @@ import {
   updateAppointmentStatus,
 } from '../store/schedule-repository.ts';
 import { ServerApi } from './api-client.ts';
-import { countPending, enqueue } from './outbox.ts';
+import { attentionEntries, countPending, enqueue } from './outbox.ts';
+import {
+  confirmTicket,
+  markPrinting,
+  mayRelease,
+  recoverInterruptedPrints,
+  unmarkPrinting,
+} from './print-journal.ts';
 import { capacityFromReplica } from './replica-capacity.ts';
 import { type ScheduleContext, currentCatalogue, requireCatalogue } from './schedule-context.ts';
 import { callStaff, finishStaffCall, openStaffCalls } from './staff-calls.ts';
@@ -62,9 +69,11 @@ export class SyncedDeviceSchedule implements DeviceSchedule {
   private readonly engine: SyncEngine;
   private readonly listeners = new Set<(change: ScheduleChange) => void>();
   private readonly context: ScheduleContext;
+  private readonly clock: Clock;
 
   constructor(private readonly options: DeviceScheduleOptions) {
     const clock = options.clock ?? clockFromEnvironment();
+    this.clock = clock;
     this.db = openDatabase(options.databaseFile);
     const api = new ServerApi(options);
     this.engine = new SyncEngine({
@@ -87,8 +96,21 @@ export class SyncedDeviceSchedule implements DeviceSchedule {
     };
   }
 
-  /** Connects: SSE, periodic pull, first sync (in the background; works offline from the replica). */
+  /**
+   * Connects: SSE, periodic pull, first sync (in the background; works offline from the replica).
+   * First settles what the last run left: tickets it was printing are confirmed, tickets it held
+   * but never printed are released.
+   */
   start(): void {
+    const now = this.clock.now();
+    const recovery = recoverInterruptedPrints(this.db, this.options.officeId, now);
+    for (const code of recovery.unprinted)
+      this.changeLocally(code, 'held', 'cancelled', 'release', now);
+    if (recovery.confirmed.length > 0 || recovery.unprinted.length > 0) {
+      console.error(
+        `terminmarke ${this.options.deviceId}: after restart confirmed ${recovery.confirmed.length} ticket(s) that were printing, released ${recovery.unprinted.length} never printed`,
+      );
+    }
     this.engine.start();
   }
 
@@ -116,11 +138,24 @@ export class SyncedDeviceSchedule implements DeviceSchedule {
     return holdWalkIn(this.context, request, now);
   }
 
+  async markPrinting(code: string, now: Instant): Promise<void> {
+    markPrinting(this.db, this.options.officeId, code, now);
+  }
+
+  async printFailed(code: string): Promise<void> {
+    unmarkPrinting(this.db, code);
+  }
+
+  /** Queues the confirm whatever the local status is by now: a printed ticket is never dropped. */
   async confirm(code: string, now: Instant): Promise<void> {
-    this.changeLocally(code, 'held', 'booked', 'confirm', now);
+    confirmTicket(this.db, this.options.officeId, code, now);
+    this.emit('schedule');
+    this.drainSoon();
   }
 
   async release(code: string, now: Instant): Promise<void> {
+    // A ticket that may be on paper is never given away.
+    if (!mayRelease(this.db, code)) return;
     this.changeLocally(code, 'held', 'cancelled', 'release', now);
   }
 
@@ -144,7 +179,15 @@ export class SyncedDeviceSchedule implements DeviceSchedule {
       );
     });
     this.emit('schedule');
-    void this.engine.uploader.drain().catch(() => undefined);
+    this.drainSoon();
+  }
+
+  private drainSoon(): void {
+    this.engine.uploader
+      .drain()
+      .catch((error: unknown) =>
+        console.error(`terminmarke ${this.options.deviceId}: upload failed:`, error),
+      );
   }
 
   checkIn(input: string, deviceId: string, now: Instant): Promise<CheckInRecord> {
@@ -173,7 +216,18 @@ export class SyncedDeviceSchedule implements DeviceSchedule {
   }
 
   status(): ScheduleStatus {
-    return { connection: this.engine.connection, pendingUploads: countPending(this.db) };
+    return {
+      connection: this.engine.connection,
+      pendingUploads: countPending(this.db),
+      attention: attentionEntries(this.db).map((entry) => ({
+        problem: entry.state,
+        code: entry.code,
+        callNumber: entry.callNumber,
+        start: entry.start,
+        reason: entry.reason,
+      })),
+      clockSkewMs: this.engine.clockSkewMs,
+    };
   }
 
   onChange(listener: (change: ScheduleChange) => void): () => void {

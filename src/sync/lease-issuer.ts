@@ -12,7 +12,7 @@ import { makeTicketCode } from '../core/ticket-code.ts';
 import type { MessageSigner } from '../core/ticket-payload.ts';
 import { buildTicketPayload } from '../core/ticket-payload.ts';
 import { type Instant, formatIsoInZone, toLocalDate } from '../core/time.ts';
-import { type WritableDb, withTicketTransaction, withTransaction } from '../store/database.ts';
+import { type WritableDb, withTicketTransaction } from '../store/database.ts';
 import { insertAppointment, listSlots } from '../store/schedule-repository.ts';
 import type { LeaseGrantWire } from '../server/wire.ts';
 import { instantOf } from './from-wire.ts';
@@ -21,9 +21,13 @@ import { enqueue } from './outbox.ts';
 /** A lease is not used this close to its expiry: the device and server clocks may disagree. */
 const CLOCK_MARGIN_MS = 60_000;
 
-/** Replaces this device's leases with a fresh grant; call-number blocks only ever accumulate. */
+/**
+ * Replaces this device's leases with a fresh grant; call-number blocks only ever accumulate.
+ * Committed with synchronous=FULL: after a power cut an older lease set must not come back, or
+ * the kiosk could issue from slots the server has since given to someone else.
+ */
 export function saveLeaseGrant(db: WritableDb, officeId: string, grant: LeaseGrantWire): void {
-  withTransaction(db, () => {
+  withTicketTransaction(db, () => {
     db.prepare('DELETE FROM device_leases WHERE office_id = ?').run(officeId);
     const lease = db.prepare(
       'INSERT OR REPLACE INTO device_leases (slot_id, office_id, lease_id, expires_at) VALUES (?, ?, ?, ?)',

@@ -37,8 +37,12 @@ export class EventStream {
     while (!this.stopped) {
       try {
         await this.listen();
-      } catch {
-        // No answer or a dropped stream: fall through to the reconnect delay.
+      } catch (error) {
+        // No answer or a dropped stream: fall through to the reconnect delay. A server that
+        // answers but refuses the stream (a revoked token) is news for the log, once a streak.
+        const message = error instanceof Error ? error.message : String(error);
+        if (message.startsWith('event stream refused') && this.failures === 0)
+          console.error(`terminmarke sync: ${message}`);
       }
       this.handlers.onConnected(false);
       if (this.stopped) return;

@@ -114,5 +114,7 @@ function record(context: ScheduleContext, call: StaffCall): StaffCall {
 
 function afterLocalChange(context: ScheduleContext): void {
   context.emit('staff');
-  void context.engine.uploader.drain().catch(() => undefined);
+  context.engine.uploader
+    .drain()
+    .catch((error: unknown) => console.error('terminmarke staff call: upload failed:', error));
 }

@@ -4,7 +4,7 @@
  * before each pull and the kiosk's lease topped up after it.
  */
 import type { OfficeId } from '../core/catalogue.ts';
-import type { Instant } from '../core/time.ts';
+import { type Instant, parseIsoInstant } from '../core/time.ts';
 import type { WritableDb } from '../store/database.ts';
 import { type OfficeRecord, loadOffice } from '../store/schedule-repository.ts';
 import {
@@ -34,12 +34,16 @@ export interface SyncEngineOptions {
 }
 
 const PAGE = 1000;
+/** Above this much clock skew staff are warned: check-in windows and holds read the clock. */
+export const SKEW_WARNING_MS = 30_000;
 
 export class SyncEngine {
   connection: ConnectionState = 'connecting';
   office: OfficeRecord | null;
   /** Until the server says otherwise (device-config): the server's default hold. */
   holdMs = DEFAULT_HOLD_MS;
+  /** This device's clock minus the server's, from the last device-config; null before one. */
+  clockSkewMs: number | null = null;
   readonly uploader: Uploader;
   private readonly events: EventStream;
   private pollTimer: NodeJS.Timeout | null = null;
@@ -56,10 +60,12 @@ export class SyncEngine {
       timeZone: () => this.office?.catalogue.office.timeZone ?? 'Europe/Berlin',
       now: o.now,
       onProgress: (reachable) => this.setConnection(reachable ? 'online' : 'offline'),
+      onAttention: () => o.emit('attention'),
     });
     this.events = new EventStream(o.api, {
       onPoke: (cursor) => {
-        if (cursor > Number(readCursor(o.db, o.officeId))) void this.pull().catch(() => undefined);
+        if (cursor > Number(readCursor(o.db, o.officeId)))
+          void this.pull().catch((error: unknown) => this.report('pull after a poke', error));
       },
       onConnected: (connected) => {
         if (connected) void this.syncNow();
@@ -90,9 +96,15 @@ export class SyncEngine {
       await this.pull();
       await this.refreshLease();
     } catch (error) {
-      // After stop() the replica is closed under a round still in flight; that is not news.
-      if (!isTransient(error) && !this.stopped) console.error('terminmarke sync:', error);
+      if (!isTransient(error)) this.report('sync round', error);
     }
+  }
+
+  /** Logs a failure with what was being done; never silent. */
+  private report(what: string, error: unknown): void {
+    // After stop() the replica is closed under work still in flight; that is not news.
+    if (this.stopped) return;
+    console.error(`terminmarke ${this.o.deviceId} sync: ${what} failed:`, error);
   }
 
   /** Marks the server reachable or not, telling listeners when that changed. */
@@ -115,14 +127,34 @@ export class SyncEngine {
   }
 
   private async loadConfig(): Promise<void> {
+    const sentAt = this.o.now();
     const config = await this.reach(() =>
       this.o.api.call<DeviceConfigWire>('GET', '/device-config'),
     );
+    this.measureSkew(sentAt, this.o.now(), config.serverTime);
     this.holdMs = config.holdSeconds * 1000;
     const before = JSON.stringify(this.office?.catalogue);
     saveDeviceConfig(this.o.db, config.catalogue, config.ticketKey, this.o.now());
     this.office = loadOffice(this.o.db, this.o.officeId);
     if (JSON.stringify(this.office?.catalogue) !== before) this.o.emit('schedule');
+  }
+
+  /**
+   * Device clock minus server clock, taking the server's time as read halfway through the call.
+   * e.g. sent 10:00:00.000, answered 10:00:00.200, server said 09:59:20.100 → +40 s
+   */
+  private measureSkew(sentAt: Instant, answeredAt: Instant, serverTime: string): void {
+    const server = parseIsoInstant(serverTime);
+    if (server === null) return;
+    const skew = Math.round((sentAt + answeredAt) / 2 - server);
+    const wasLarge = this.clockSkewMs !== null && Math.abs(this.clockSkewMs) > SKEW_WARNING_MS;
+    this.clockSkewMs = skew;
+    if (Math.abs(skew) > SKEW_WARNING_MS && !wasLarge) {
+      console.error(
+        `terminmarke ${this.o.deviceId}: the device clock is ${Math.round(skew / 1000)} s off the server's; check its time sync (NTP)`,
+      );
+      this.o.emit('attention');
+    }
   }
 
   /** Pulls the feed until caught up; a poke during a pull makes it go round once more. */

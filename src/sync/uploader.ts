@@ -2,13 +2,24 @@
  * Uploads the outbox in order, one mutation at a time, with the mutation id as Idempotency-Key.
  * No answer: stop and retry later with exponential backoff. An answer — accepted or refused — is
  * applied to the replica and the entry closed in one transaction, so each applies exactly once.
+ * A refusal is kept as `refused`, logged and told (staff must act: the citizen may hold a printed
+ * ticket the server does not know); an entry the server keeps failing on becomes `stuck` and no
+ * longer blocks the entries behind it, except those for the same ticket.
  */
 import type { Instant } from '../core/time.ts';
 import { type WritableDb, withTransaction } from '../store/database.ts';
 import type { StaffCallWire, TicketWire } from '../server/wire.ts';
-import { HttpError, type ServerApi, isTransient } from './api-client.ts';
+import { HttpError, NetworkError, type ServerApi, isTransient } from './api-client.ts';
 import { appointmentFromTicket, staffCallFromWire } from './from-wire.ts';
-import { type OutboxEntry, markAttemptFailed, markDone, pendingEntries } from './outbox.ts';
+import {
+  type OutboxEntry,
+  STUCK_AFTER,
+  entriesIn,
+  markAttemptFailed,
+  markDone,
+  pendingEntries,
+  stuckCodes,
+} from './outbox.ts';
 import { upsertAppointment } from './replica.ts';
 import { upsertStaffCall } from '../store/staff-call-repository.ts';
 
@@ -20,21 +31,48 @@ export interface UploaderDeps {
   now: () => Instant;
   /** Told after each applied answer, and whether the server answered at all. */
   onProgress: (reachable: boolean) => void;
+  /** Told when the server refused a mutation for good, or one became stuck (logged by then). */
+  onAttention?: (entry: OutboxEntry, state: 'refused' | 'stuck', reason: string) => void;
 }
 
 const MIN_BACKOFF_MS = 500;
 const MAX_BACKOFF_MS = 30_000;
+/** Stuck entries are tried again at most this often. */
+const STUCK_RETRY_MS = 30_000;
+
+type UploadResult = 'applied' | 'unreachable' | 'failed' | 'stuck';
 
 export class Uploader {
   private running: Promise<boolean> | null = null;
+  private again = false;
   private failures = 0;
   private retryTimer: NodeJS.Timeout | null = null;
+  private stuckTriedAt = Number.NEGATIVE_INFINITY;
 
   constructor(private readonly deps: UploaderDeps) {}
 
-  /** Uploads everything pending; resolves true when the outbox is empty. */
+  /**
+   * Uploads everything pending; resolves true when nothing is left waiting but stuck entries.
+   * Called while a drain runs, it makes that drain go round once more: the running one may have
+   * read the outbox before the caller's entry was in it.
+   */
   drain(): Promise<boolean> {
-    this.running ??= this.drainOnce().finally(() => (this.running = null));
+    if (this.running) {
+      this.again = true;
+      return this.running;
+    }
+    this.running = (async () => {
+      try {
+        let drained: boolean;
+        do {
+          this.again = false;
+          drained = await this.drainOnce();
+        } while (this.again && drained);
+        return drained;
+      } finally {
+        this.running = null;
+      }
+    })();
     return this.running;
   }
 
@@ -44,41 +82,101 @@ export class Uploader {
   }
 
   private async drainOnce(): Promise<boolean> {
+    const { db, officeId } = this.deps;
+    // Uploads for one ticket (or staff call) keep their order: behind a stuck one they wait.
+    const blocked = stuckCodes(db, officeId);
+    let afterSeq = 0;
+    let skipped = false;
     for (;;) {
-      const batch = pendingEntries(this.deps.db, this.deps.officeId, 50);
-      if (batch.length === 0) {
-        this.failures = 0;
-        return true;
-      }
-      for (const entry of batch) {
-        if (!(await this.upload(entry))) {
+      const batch = pendingEntries(db, officeId, 50, afterSeq);
+      if (batch.length === 0) break;
+      const waves = toWaves(batch, blocked);
+      skipped ||= waves.skipped;
+      for (const planned of waves.waves) {
+        // A key may have become stuck in an earlier wave of this batch.
+        const wave = planned.filter((entry) => !blocked.has(orderKey(entry) ?? ''));
+        skipped ||= wave.length < planned.length;
+        // Entries of one wave concern different tickets: they go out side by side, so the
+        // server's group commit takes them together. Each is still closed on its own.
+        const results = await Promise.all(wave.map((entry) => this.upload(entry)));
+        results.forEach((result, i) => {
+          const key = orderKey(wave[i] as OutboxEntry);
+          if (result === 'stuck' && key !== null) blocked.add(key);
+        });
+        if (results.some((r) => r === 'unreachable' || r === 'failed')) {
           this.scheduleRetry();
           return false;
         }
       }
+      afterSeq = batch[batch.length - 1]?.seq ?? afterSeq;
+    }
+    await this.retryStuck();
+    this.failures = 0;
+    return !skipped;
+  }
+
+  /** Tries the stuck entries once more, oldest first; a failure leaves them stuck. */
+  private async retryStuck(): Promise<void> {
+    const now = Date.now();
+    if (now - this.stuckTriedAt < STUCK_RETRY_MS) return;
+    this.stuckTriedAt = now;
+    for (const entry of entriesIn(this.deps.db, this.deps.officeId, 'stuck', 20)) {
+      if ((await this.upload(entry)) === 'unreachable') return;
     }
   }
 
-  /** false when the server did not answer (try again later). */
-  private async upload(entry: OutboxEntry): Promise<boolean> {
+  private async upload(entry: OutboxEntry): Promise<UploadResult> {
     let answer: unknown;
+    let refused = false;
     try {
       answer = await this.send(entry);
     } catch (error) {
-      if (isTransient(error)) {
-        markAttemptFailed(this.deps.db, entry.mutationId, (error as Error).message);
-        this.deps.onProgress(!(error instanceof Error && error.name === 'NetworkError'));
-        return false;
-      }
+      if (error instanceof NetworkError) return this.failed(entry, error);
       if (!(error instanceof HttpError)) throw error;
-      // A refusal is the server's final word on this mutation: keep it, do not retry forever.
+      if (isRetryable(error)) return this.failed(entry, error);
+      // A refusal is the server's final word on this mutation: kept, told, never retried.
       answer = { refused: { status: error.status, code: error.code, message: error.message } };
+      refused = true;
     }
+    let applied = false;
     withTransaction(this.deps.db, () => {
-      if (markDone(this.deps.db, entry.mutationId, answer, this.deps.now())) this.apply(answer);
+      const state = refused ? 'refused' : 'done';
+      applied = markDone(this.deps.db, entry.mutationId, answer, this.deps.now(), state);
+      if (applied && !refused) this.apply(answer);
     });
+    if (applied && refused) {
+      const { code, message } = (answer as { refused: { code: string; message: string } }).refused;
+      console.error(
+        `terminmarke upload refused: ${entry.kind} ${describe(entry)} → ${code}: ${message}`,
+      );
+      this.deps.onAttention?.(entry, 'refused', code);
+    }
     this.deps.onProgress(true);
-    return true;
+    return 'applied';
+  }
+
+  private failed(entry: OutboxEntry, error: HttpError | NetworkError): UploadResult {
+    const network = error instanceof NetworkError;
+    // Only a server that answered but failed on this entry counts towards "stuck": a server that
+    // is down for an hour must not make every waiting ticket stuck.
+    const countsTowardsStuck = error instanceof HttpError && error.status >= 500;
+    const stuck = markAttemptFailed(
+      this.deps.db,
+      entry.mutationId,
+      error.message,
+      countsTowardsStuck,
+    );
+    this.deps.onProgress(!network);
+    if (!stuck) return network ? 'unreachable' : 'failed';
+    if (entry.attempts + 1 === STUCK_AFTER) {
+      // Just failed for the STUCK_AFTER-th time: not again in this same drain.
+      this.stuckTriedAt = Date.now();
+      console.error(
+        `terminmarke upload stuck after ${STUCK_AFTER} attempts: ${entry.kind} ${describe(entry)} → ${error.message}`,
+      );
+      this.deps.onAttention?.(entry, 'stuck', error.message);
+    }
+    return 'stuck';
   }
 
   private send(entry: OutboxEntry): Promise<unknown> {
@@ -130,8 +228,63 @@ export class Uploader {
     if (this.retryTimer) clearTimeout(this.retryTimer);
     this.retryTimer = setTimeout(() => {
       this.retryTimer = null;
-      void this.drain().catch(() => undefined);
+      void this.drain().catch((error: unknown) =>
+        console.error('terminmarke upload retry failed:', error),
+      );
     }, delay);
     this.retryTimer.unref();
   }
+}
+
+/** Not the server's final word: no answer, overload, or a token the server will accept again. */
+function isRetryable(error: HttpError | NetworkError): boolean {
+  return (
+    isTransient(error) || (error instanceof HttpError && [401, 403, 408].includes(error.status))
+  );
+}
+
+/** e.g. "ticket K7QX3M2A" or "mutation 4f…" for a log line. */
+function describe(entry: OutboxEntry): string {
+  const code = entry.payload.code;
+  return typeof code === 'string' ? `ticket ${code}` : `mutation ${entry.mutationId}`;
+}
+
+/** Uploads in flight at once. */
+const WAVE_SIZE = 8;
+
+/** The ticket code or staff-call id an entry is about: entries with the same key keep order. */
+function orderKey(entry: OutboxEntry): string | null {
+  const { code, id } = entry.payload;
+  if (typeof code === 'string') return code;
+  return typeof id === 'string' ? id : null;
+}
+
+/**
+ * Cuts a batch into waves of at most WAVE_SIZE entries about different keys, in outbox order; an
+ * entry whose key is blocked (stuck) is left out. e.g. [a1, b1, a2, c1] → [[a1, b1], [a2, c1]]
+ */
+function toWaves(
+  batch: readonly OutboxEntry[],
+  blocked: ReadonlySet<string>,
+): { waves: OutboxEntry[][]; skipped: boolean } {
+  const waves: OutboxEntry[][] = [];
+  let wave: OutboxEntry[] = [];
+  let keys = new Set<string>();
+  let skipped = false;
+  for (const entry of batch) {
+    const key = orderKey(entry);
+    if (key !== null && blocked.has(key)) {
+      skipped = true;
+      continue;
+    }
+    if (wave.length === WAVE_SIZE || (key !== null && keys.has(key))) {
+      waves.push(wave);
+      wave = [];
+      keys = new Set();
+    }
+    wave.push(entry);
+    if (key !== null) keys.add(key);
+  }
+  if (wave.length > 0) waves.push(wave);
+  return { waves, skipped };
 }

@@ -11,7 +11,7 @@ import { withTicketTransaction } from '../store/database.ts';
 import { findAppointment, setSlotStatus } from '../store/schedule-repository.ts';
 import type { TicketWire } from '../server/wire.ts';
 import { HttpError, isTransient } from './api-client.ts';
-import { appointmentFromTicket, instantOf } from './from-wire.ts';
+import { appointmentFromTicket } from './from-wire.ts';
 import { issueFromLease, rememberHold } from './lease-issuer.ts';
 import { upsertAppointment } from './replica.ts';
 import {
@@ -107,13 +107,16 @@ function recordServerHold(
 ): HoldResult {
   const { db } = context;
   const appointment = appointmentFromTicket(ticket, context.officeId, now, { createdAt: now });
+  // The hold is timed on this device's clock from when it was asked for, never by comparing the
+  // server's heldUntil with this clock: a skewed clock would drop or over-keep it. Asked before
+  // the server started it, so it never outlasts the server's.
+  const heldUntil = ticket.heldUntil ? now + context.engine.holdMs : now;
   withTicketTransaction(db, () => {
     upsertAppointment(db, appointment, requireCatalogue(context).office.timeZone);
     setSlotStatus(db, appointment.slotIds, appointment.status === 'held' ? 'held' : 'booked');
-    rememberHold(db, requestId, appointment, ticket.qr, false, now);
+    rememberHold(db, requestId, { ...appointment, heldUntil }, ticket.qr, false, now);
   });
   context.emit('schedule');
-  const heldUntil = ticket.heldUntil ? instantOf(ticket.heldUntil) : now;
   return { kind: 'held', appointment, payload: ticket.qr, heldUntil, offline: false };
 }
 

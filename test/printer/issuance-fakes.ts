@@ -6,7 +6,7 @@ import { createManualClock } from '../../src/platform/clock.ts';
 import type { HeldTicket, IssuanceStore, Timer } from '../../src/host/ticket-issuance.ts';
 import type { PrintableTicket } from '../../src/printer/printable-ticket.ts';
 
-export type SlotState = 'held' | 'booked' | 'free';
+export type SlotState = 'held' | 'printing' | 'booked' | 'free';
 
 export interface FakeStore extends IssuanceStore {
   slots: Map<TicketCode, SlotState>;
@@ -31,8 +31,16 @@ export function fakeStore(
       slots.set(ticket.code, 'held');
       return { kind: 'held', ticket, holdExpiresAt: now() + holdMs };
     },
-    async confirm(code) {
+    async willPrint(code) {
       if (slots.get(code) !== 'held') throw new Error(`${code} is not held`);
+      slots.set(code, 'printing');
+    },
+    async printFailed(code) {
+      if (slots.get(code) === 'printing') slots.set(code, 'held');
+    },
+    async confirm(code) {
+      const state = slots.get(code);
+      if (state !== 'held' && state !== 'printing') throw new Error(`${code} is not held`);
       slots.set(code, 'booked');
     },
     async release(code) {
@@ -40,7 +48,8 @@ export function fakeStore(
         releaseFailures--;
         throw new Error('database is locked');
       }
-      if (slots.get(code) === 'held') slots.set(code, 'free');
+      const state = slots.get(code);
+      if (state === 'held' || state === 'printing') slots.set(code, 'free');
     },
   };
 }

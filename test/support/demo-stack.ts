@@ -97,6 +97,8 @@ export async function startSeededServer(options: {
   dbFile: string;
   now: string;
   token?: string;
+  /** A fixed port (e.g. to bring a stopped server back where its devices look); free by default. */
+  port?: number;
   /** Flags for the server's Node process, e.g. --cpu-prof. */
   nodeArgs?: readonly string[];
 }): Promise<SeededServer> {
@@ -109,7 +111,7 @@ export async function startSeededServer(options: {
       '--host',
       '127.0.0.1',
       '--port',
-      '0',
+      String(options.port ?? 0),
       '--db',
       options.dbFile,
       '--seed',

@@ -114,6 +114,10 @@ export function createMemorySchedule(
         offline: connection === 'offline',
       };
     },
+    async markPrinting(code) {
+      if (!appointments.has(code)) throw new Error(`no ticket ${code}`);
+    },
+    async printFailed() {},
     async confirm(code) {
       const a = appointments.get(code);
       if (!a || a.status !== 'held') throw new Error(`cannot confirm ${code}`);
@@ -146,7 +150,7 @@ export function createMemorySchedule(
         .filter((a) => a.status === 'checked-in')
         .sort((x, y) => x.start - y.start),
     ...createMemoryStaffCalls(demo.catalogue.office.id, notify),
-    status: () => ({ connection, pendingUploads: 0 }),
+    status: () => ({ connection, pendingUploads: 0, attention: [], clockSkewMs: 0 }),
     onChange(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);

@@ -1,6 +1,7 @@
 /** The check-in window's top bar: title, office, device status and the language switch. */
 import type { DeviceStatusView, OfficeView } from '../../host/contract.ts';
 import { localize } from '../i18n/index.ts';
+import { AttentionList } from './AttentionList.tsx';
 import { StatusLine } from './StatusLine.tsx';
 import type { CheckInTexts, StaffLanguage } from './texts.ts';
 
@@ -20,6 +21,7 @@ export function CheckInHeader({ office, status, language, onLanguage, t }: Check
       <h1>{t.title}</h1>
       {office && <p className="ci-office">{localize(office.name, language)}</p>}
       <StatusLine status={status} t={t} />
+      <AttentionList status={status} t={t} />
       <button type="button" className="ci-language" lang={other} onClick={() => onLanguage(other)}>
         {t.switchLanguage}
       </button>

@@ -23,6 +23,10 @@ export const CHECKIN_CSS = `
 .ci-status ul { display: flex; flex-wrap: wrap; gap: 0.25rem 1.25rem; list-style: none; margin: 0; padding: 0; }
 .ci-status p { margin: 0; }
 .ci-status-problem { font-weight: 700; text-decoration: underline; }
+.ci-attention { flex-basis: 100%; border: 3px solid currentColor; padding: 0.5rem 0.75rem; }
+.ci-attention h2 { font-size: 1.1rem; margin: 0 0 0.25rem; }
+.ci-attention ul { margin: 0; padding-left: 1.25rem; }
+.ci-attention-clock { font-weight: 700; margin: 0 0 0.25rem; }
 .ci-staff-calls { margin: 1.25rem 1.25rem 0; padding: 0.75rem 1rem; background: #ffd54a; color: #1d2a3a;
   border: 4px solid #1d2a3a; border-radius: 8px; }
 .ci-staff-calls ul { list-style: none; margin: 0; padding: 0; }

@@ -99,5 +99,15 @@ export function checkInTexts(t: Translate): CheckInTexts {
     },
     pendingUploads: (count) => t('checkin.pendingUploads', { count }),
     statusUnknown: t('checkin.statusUnknown'),
+    attentionHeading: (count) => t('checkin.attentionHeading', { count }),
+    attentionTicket: (callNumber, time) =>
+      callNumber === null
+        ? t('checkin.attentionNoTicket')
+        : t('checkin.attentionTicket', { callNumber, time: time ?? '–' }),
+    attentionAction: {
+      refused: t('checkin.attentionRefused'),
+      stuck: t('checkin.attentionStuck'),
+    },
+    clockSkew: (seconds) => t('checkin.clockSkew', { seconds: Math.abs(seconds) }),
   };
 }

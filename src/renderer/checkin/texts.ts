@@ -91,6 +91,14 @@ export interface CheckInTexts {
   printer: Record<PrinterState, string>;
   pendingUploads: (count: number) => string;
   statusUnknown: string;
+  /** e.g. "2 Terminmarken brauchen Aufmerksamkeit" */
+  attentionHeading: (count: number) => string;
+  /** One ticket: call number and time, e.g. "K014 · 10:20"; a mutation without a ticket. */
+  attentionTicket: (callNumber: string | null, time: string | null) => string;
+  /** What staff should do, by problem: refused by the server, or failing again and again. */
+  attentionAction: Record<'refused' | 'stuck', string>;
+  /** e.g. "Die Uhr dieses Geräts weicht 42 s von der Serverzeit ab – bitte IT informieren." */
+  clockSkew: (seconds: number) => string;
 }
 
 export const CHECKIN_TEXTS: Record<StaffLanguage, CheckInTexts> = {

@@ -25,7 +25,7 @@ const WAITING: HostSource<WaitingTicketView[]> = {
 
 const STATUS: HostSource<DeviceStatusView> = {
   load: (transport) => transport.call('device/status'),
-  events: ['connection/changed', 'printer/status-changed'],
+  events: ['connection/changed', 'printer/status-changed', 'device/attention'],
   // The upload backlog has no event of its own; a slow poll keeps the status line honest.
   pollMs: 30_000,
 };

@@ -4,6 +4,7 @@
 import { isLocalDate, toLocalDate } from '../../core/time.ts';
 import { findAppointment, listAppointmentsOn } from '../../store/schedule-repository.ts';
 import type { OfficeRequest, Route } from '../context.ts';
+import { effectiveAppointment } from '../effective-status.ts';
 import { badRequest, notFound } from '../errors.ts';
 import { toAppointmentWire } from '../wire.ts';
 import { codeParam, ticketReply } from './common.ts';
@@ -16,7 +17,10 @@ function list(request: OfficeRequest) {
     request.url.searchParams.get('date') ?? toLocalDate(services.clock.now(), office.timeZone);
   if (!isLocalDate(date))
     throw badRequest('invalid-date', 'date: expected a calendar date YYYY-MM-DD.');
-  const appointments = listAppointmentsOn(services.db, office.id, date);
+  const now = services.clock.now();
+  const appointments = listAppointmentsOn(services.db, office.id, date).map((a) =>
+    effectiveAppointment(a, now),
+  );
   return {
     status: 200,
     body: { date, appointments: appointments.map((a) => toAppointmentWire(a, office.timeZone)) },
@@ -29,7 +33,7 @@ function one(request: OfficeRequest) {
   if (!appointment || appointment.officeId !== request.office.id) {
     throw notFound('appointment-not-found', `This office has no appointment ${code}.`);
   }
-  return ticketReply(request, 200, appointment);
+  return ticketReply(request, 200, effectiveAppointment(appointment, request.services.clock.now()));
 }
 
 export const appointmentRoutes: Route[] = [

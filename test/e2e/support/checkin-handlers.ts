@@ -57,7 +57,13 @@ export function createCheckInHandlers(
   const appointments = new Map(tickets.map((t) => [t.code as string, { ...t.appointment }]));
   const state: CheckInHandlerState = {
     received: [],
-    status: { connection: 'online', printer: 'ready', pendingUploads: 0 },
+    status: {
+      connection: 'online',
+      printer: 'ready',
+      pendingUploads: 0,
+      attention: [],
+      clockSkewSeconds: 0,
+    },
   };
   const waiting = () =>
     [...appointments.values()]

@@ -68,7 +68,13 @@ function defaultAnswers(office: OfficeView, capacity: CapacityView): Answers {
   return {
     'office/get': () => office,
     'capacity/get': () => capacity,
-    'device/status': () => ({ connection: 'online', printer: 'ready', pendingUploads: 0 }),
+    'device/status': () => ({
+      connection: 'online',
+      printer: 'ready',
+      pendingUploads: 0,
+      attention: [],
+      clockSkewSeconds: 0,
+    }),
     'ticket/draw': ({ services, print }) =>
       print === false
         ? { outcome: 'held', ticket: demoTicket(office, services), holdExpiresAt: HOLD_EXPIRES }
