@@ -18,7 +18,7 @@ import { createRouter } from './router.ts';
 import { ROUTES } from './routes.ts';
 import { SlotIndexCache } from './slot-index-cache.ts';
 import { SseHub } from './sse-hub.ts';
-import { DEFAULT_HOLD_MS } from './wire.ts';
+import { DEFAULT_HOLD_MS } from '../wire/constants.ts';
 import { WriteQueue } from './write-queue.ts';
 
 export interface ServerOptions {

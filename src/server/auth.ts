@@ -6,11 +6,11 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import type { Instant } from '../core/time.ts';
 import type { ReadableDb, WritableDb } from '../store/database.ts';
+import type { Role } from '../wire/roles.ts';
 import { ApiError } from './errors.ts';
 import { prepared } from '../store/statements.ts';
 
-export const ROLES = ['kiosk', 'checkin', 'display', 'admin'] as const;
-export type Role = (typeof ROLES)[number];
+export { ROLES, type Role } from '../wire/roles.ts';
 
 /** Who is calling: the roles their token carries in this office. */
 export interface Principal {

@@ -11,7 +11,7 @@ import { highestCallSequence, setSlotStatus } from '../store/schedule-repository
 import type { BookingContext } from './booking-service.ts';
 import { recordSlotChanges } from './change-feed.ts';
 import { listCallBlocks } from './ticket-factory.ts';
-import type { LeaseGrantWire, LeaseWire } from './wire.ts';
+import type { LeaseGrantWire, LeaseWire } from '../wire/sync.ts';
 import { prepared } from '../store/statements.ts';
 
 /** Runs a kiosk holds at once. */

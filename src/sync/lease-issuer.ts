@@ -14,8 +14,8 @@ import { buildTicketPayload } from '../core/ticket-payload.ts';
 import { type Instant, formatIsoInZone, toLocalDate } from '../core/time.ts';
 import { type WritableDb, withTicketTransaction, withTransaction } from '../store/database.ts';
 import { insertAppointment, listSlots } from '../store/schedule-repository.ts';
-import type { LeaseGrantWire } from '../server/wire.ts';
-import { instantOf } from './from-wire.ts';
+import { instantOf } from '../wire/from-wire.ts';
+import type { LeaseGrantWire, OfflineTicketBody } from '../wire/sync.ts';
 import { enqueue } from './outbox.ts';
 
 /** A lease is not used this close to its expiry: the device and server clocks may disagree. */
@@ -142,7 +142,7 @@ export function issueFromLease(
   return { appointment, payload };
 }
 
-function uploadBody(a: Appointment, deviceId: string, tz: string): Record<string, unknown> {
+function uploadBody(a: Appointment, deviceId: string, tz: string): OfflineTicketBody {
   return {
     deviceId,
     code: a.code,
@@ -152,7 +152,8 @@ function uploadBody(a: Appointment, deviceId: string, tz: string): Record<string
     end: formatIsoInZone(a.end, tz),
     services: a.serviceIds,
     callNumber: a.callNumber,
-    status: a.status,
+    // Issued from the lease it is held until printed; confirm or release follow in the outbox.
+    status: 'held',
     createdAt: formatIsoInZone(a.createdAt, tz),
     checkedInAt: null,
   };

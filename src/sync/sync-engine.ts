@@ -7,12 +7,8 @@ import type { OfficeId } from '../core/catalogue.ts';
 import type { Instant } from '../core/time.ts';
 import type { WritableDb } from '../store/database.ts';
 import { type OfficeRecord, loadOffice } from '../store/schedule-repository.ts';
-import {
-  type ChangesPageWire,
-  DEFAULT_HOLD_MS,
-  type DeviceConfigWire,
-  type LeaseGrantWire,
-} from '../server/wire.ts';
+import { DEFAULT_HOLD_MS } from '../wire/constants.ts';
+import { routes } from '../wire/routes.ts';
 import type { ScheduleChange, ScheduleStatus } from '../host/ports.ts';
 
 type ConnectionState = ScheduleStatus['connection'];
@@ -115,9 +111,7 @@ export class SyncEngine {
   }
 
   private async loadConfig(): Promise<void> {
-    const config = await this.reach(() =>
-      this.o.api.call<DeviceConfigWire>('GET', '/device-config'),
-    );
+    const config = await this.reach(() => this.o.api.call(routes.deviceConfig, {}));
     this.holdMs = config.holdSeconds * 1000;
     const before = JSON.stringify(this.office?.catalogue);
     saveDeviceConfig(this.o.db, config.catalogue, config.ticketKey, this.o.now());
@@ -150,7 +144,7 @@ export class SyncEngine {
     for (;;) {
       const since = readCursor(this.o.db, this.o.officeId);
       const page = await this.reach(() =>
-        this.o.api.call<ChangesPageWire>('GET', `/changes?since=${since}&limit=${PAGE}`),
+        this.o.api.call(routes.changes, { query: { since, limit: PAGE } }),
       );
       const next = page.reset ? '0' : page.next;
       applyChanges(this.o.db, this.o.officeId as OfficeId, page.changes, next, this.o.now());
@@ -168,7 +162,7 @@ export class SyncEngine {
     if (this.o.role !== 'kiosk' || this.office?.catalogue.office.policy.offlinePolicy !== 'lease')
       return;
     const grant = await this.reach(() =>
-      this.o.api.call<LeaseGrantWire>('POST', '/leases', { body: { deviceId: this.o.deviceId } }),
+      this.o.api.call(routes.leases, { body: { deviceId: this.o.deviceId } }),
     );
     saveLeaseGrant(this.o.db, this.o.officeId, grant);
   }

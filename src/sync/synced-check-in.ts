@@ -10,9 +10,10 @@ import type { Instant } from '../core/time.ts';
 import type { CheckInRecord } from '../host/ports.ts';
 import { withTicketTransaction } from '../store/database.ts';
 import { findAppointment } from '../store/schedule-repository.ts';
-import type { TicketWire } from '../server/wire.ts';
+import { routes } from '../wire/routes.ts';
+import type { TicketWire } from '../wire/tickets.ts';
 import { HttpError, isTransient } from './api-client.ts';
-import { appointmentFromTicket, instantOf } from './from-wire.ts';
+import { appointmentFromTicket, instantOf } from '../wire/from-wire.ts';
 import { checkInOffline } from './offline-check-in.ts';
 import { upsertAppointment } from './replica.ts';
 import { type ScheduleContext, requireCatalogue, ticketSigner } from './schedule-context.ts';
@@ -28,11 +29,11 @@ export async function checkIn(
   const mutationId = randomUUID();
   try {
     const answer = await context.engine.reach(() =>
-      context.api.call<{ result: 'checked-in' | 'already-checked-in'; ticket: TicketWire }>(
-        'POST',
-        '/check-ins',
-        { body: { input, deviceId }, idempotencyKey: mutationId, timeoutMs: context.timeoutMs },
-      ),
+      context.api.call(routes.checkIn, {
+        body: { input, deviceId },
+        idempotencyKey: mutationId,
+        timeoutMs: context.timeoutMs,
+      }),
     );
     const appointment = recordTicket(context, answer.ticket, now);
     return { outcome: { result: answer.result }, appointment, offline: false };

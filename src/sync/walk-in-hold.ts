@@ -9,9 +9,10 @@ import type { Instant } from '../core/time.ts';
 import type { HoldResult } from '../host/ports.ts';
 import { withTicketTransaction } from '../store/database.ts';
 import { findAppointment, setSlotStatus } from '../store/schedule-repository.ts';
-import type { TicketWire } from '../server/wire.ts';
+import { routes } from '../wire/routes.ts';
+import type { TicketWire } from '../wire/tickets.ts';
 import { HttpError, isTransient } from './api-client.ts';
-import { appointmentFromTicket, instantOf } from './from-wire.ts';
+import { appointmentFromTicket, instantOf } from '../wire/from-wire.ts';
 import { issueFromLease, rememberHold } from './lease-issuer.ts';
 import { upsertAppointment } from './replica.ts';
 import {
@@ -39,7 +40,7 @@ export async function holdWalkIn(
   if (!catalogue) return { kind: 'refused', reason: 'offline' };
   try {
     const answer = await context.engine.reach(() =>
-      context.api.call<{ ticket: TicketWire }>('POST', '/walk-ins', {
+      context.api.call(routes.walkIn, {
         body: { services: request.serviceIds, deviceId: request.deviceId, hold: true },
         idempotencyKey: request.requestId,
         timeoutMs: context.timeoutMs,
