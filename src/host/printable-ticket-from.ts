@@ -2,7 +2,7 @@
 import type { Catalogue, Language } from '../core/catalogue.ts';
 import { MINUTE_MS } from '../core/time.ts';
 import type { PrintableTicket } from '../printer/printable-ticket.ts';
-import type { HoldResult } from './ports.ts';
+import type { HoldResult } from '../ports/device-schedule.ts';
 
 /**
  * The printed ticket from a held appointment. e.g. a hold for services [meldebescheinigung] at

@@ -3,7 +3,7 @@ import { summarizeCapacity } from '../core/capacity.ts';
 import type { Catalogue } from '../core/catalogue.ts';
 import { indexSlots } from '../core/slot-search.ts';
 import { type Instant, addDays, startOfLocalDay, toLocalDate } from '../core/time.ts';
-import type { DeviceSchedule } from '../host/ports.ts';
+import type { DeviceSchedule } from '../ports/device-schedule.ts';
 import type { WritableDb } from '../store/database.ts';
 import { listSlots } from '../store/schedule-repository.ts';
 import { usableLeasedSlots } from './lease-issuer.ts';

@@ -9,7 +9,7 @@ import type { WritableDb } from '../store/database.ts';
 import { type OfficeRecord, loadOffice } from '../store/schedule-repository.ts';
 import { DEFAULT_HOLD_MS } from '../wire/constants.ts';
 import { routes } from '../wire/routes.ts';
-import type { ScheduleChange, ScheduleStatus } from '../host/ports.ts';
+import type { ScheduleChange, ScheduleStatus } from '../ports/device-schedule.ts';
 
 type ConnectionState = ScheduleStatus['connection'];
 import { NetworkError, type ServerApi, isTransient } from './api-client.ts';

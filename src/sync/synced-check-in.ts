@@ -7,7 +7,7 @@ import { randomUUID } from 'node:crypto';
 import type { Appointment } from '../core/appointment.ts';
 import type { CheckInOutcome } from '../core/check-in.ts';
 import type { Instant } from '../core/time.ts';
-import type { CheckInRecord } from '../host/ports.ts';
+import type { CheckInRecord } from '../ports/device-schedule.ts';
 import { withTicketTransaction } from '../store/database.ts';
 import { findAppointment } from '../store/schedule-repository.ts';
 import { routes } from '../wire/routes.ts';

@@ -6,7 +6,7 @@
 import type { Catalogue, ServiceId } from '../core/catalogue.ts';
 import { isNoCapacityReason } from '../core/slot-search.ts';
 import type { Instant } from '../core/time.ts';
-import type { HoldResult } from '../host/ports.ts';
+import type { HoldResult } from '../ports/device-schedule.ts';
 import { withTicketTransaction } from '../store/database.ts';
 import { findAppointment, setSlotStatus } from '../store/schedule-repository.ts';
 import { routes } from '../wire/routes.ts';

@@ -2,7 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, loadDeviceConfig, parseDeviceConfig } from '../../src/host/config.ts';
-import { startDeviceHostFromConfig } from '../../src/host/start-host.ts';
+import { startDeviceHostFromConfig } from '../../src/app/start-host.ts';
 import { createManualClock } from '../../src/platform/clock.ts';
 import { useTempDir } from '../support/temp-dir.ts';
 

@@ -14,7 +14,7 @@ import { findNextFreeSlot, indexSlots } from '../../src/core/slot-search.ts';
 import { makeTicketCode } from '../../src/core/ticket-code.ts';
 import { buildTicketPayload } from '../../src/core/ticket-payload.ts';
 import { type Instant, toLocalDate } from '../../src/core/time.ts';
-import type { DeviceSchedule, ScheduleChange } from '../../src/host/ports.ts';
+import type { DeviceSchedule, ScheduleChange } from '../../src/ports/device-schedule.ts';
 import { createTicketSigner } from '../../src/platform/ticket-signer.ts';
 import { createMemoryStaffCalls } from './memory-staff-calls.ts';
 
