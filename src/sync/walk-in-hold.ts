@@ -81,6 +81,7 @@ function holdOffline(
     now,
   });
   if (!issued) return { kind: 'refused', reason: 'offline' };
+  if (issued.kind === 'no-capacity') return issued;
   context.emit('schedule');
   const { appointment, payload } = issued;
   return {
