@@ -78,16 +78,14 @@ export const routes = {
     method: 'POST',
     path: `${OFFICE}/appointments/:code/confirm`,
     roles: KIOSK,
-    summary: 'The held ticket is in the citizen’s hand: book it.',
-    idempotent: true,
+    summary: 'The held ticket is in the citizen’s hand: book it. Repeating it is harmless.',
     answers: { 200: ticketAnswer, 404: errorAnswer, 409: errorAnswer },
   },
   release: {
     method: 'POST',
     path: `${OFFICE}/appointments/:code/release`,
     roles: KIOSK,
-    summary: 'The held ticket was never handed out: free its slots.',
-    idempotent: true,
+    summary: 'The held ticket was never handed out: free its slots. Repeating it is harmless.',
     answers: { 200: ticketAnswer, 404: errorAnswer, 409: errorAnswer },
   },
   cancel: {
