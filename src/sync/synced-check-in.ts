@@ -10,6 +10,7 @@ import type { Instant } from '../core/time.ts';
 import type { CheckInRecord } from '../ports/device-schedule.ts';
 import { withTicketTransaction } from '../store/database.ts';
 import { findAppointment } from '../store/schedule-repository.ts';
+import { checkInRefusal } from '../wire/check-ins.ts';
 import { routes } from '../wire/routes.ts';
 import type { TicketWire } from '../wire/tickets.ts';
 import { HttpError, isTransient } from './api-client.ts';
@@ -67,15 +68,23 @@ function recordTicket(context: ScheduleContext, ticket: TicketWire, now: Instant
   return appointment;
 }
 
+/** The refusal's extra fields, as the check-in route declares them; none if it sent others. */
+function refusalOf(error: HttpError) {
+  const parsed = checkInRefusal.shape.error.safeParse(error.body);
+  return parsed.success ? parsed.data : null;
+}
+
 function localTicket(context: ScheduleContext, error: HttpError): Appointment | null {
-  const code = error.body.ticketCode;
-  return typeof code === 'string' ? findAppointment(context.db, code) : null;
+  const code = refusalOf(error)?.ticketCode;
+  return code === undefined ? null : findAppointment(context.db, code);
 }
 
 function outcomeOf(error: HttpError): CheckInOutcome {
+  const opensAt = refusalOf(error)?.opensAt;
   switch (error.code) {
     case 'too-early':
-      return { result: 'too-early', opensAt: instantOf(String(error.body.opensAt)) };
+      // Without the time it opens the refusal cannot be shown as "too early": say invalid.
+      return opensAt ? { result: 'too-early', opensAt: instantOf(opensAt) } : { result: 'invalid' };
     case 'too-late':
     case 'cancelled':
     case 'other-day':

@@ -10,7 +10,7 @@ import type { HoldResult } from '../ports/device-schedule.ts';
 import { withTicketTransaction } from '../store/database.ts';
 import { findAppointment, setSlotStatus } from '../store/schedule-repository.ts';
 import { routes } from '../wire/routes.ts';
-import type { TicketWire } from '../wire/tickets.ts';
+import { type TicketWire, noCapacityError } from '../wire/tickets.ts';
 import { HttpError, isTransient } from './api-client.ts';
 import { appointmentFromTicket, instantOf } from '../wire/from-wire.ts';
 import { issueFromLease, rememberHold } from './lease-issuer.ts';
@@ -49,12 +49,13 @@ export async function holdWalkIn(
     return recordServerHold(context, answer.ticket, request.requestId, now);
   } catch (error) {
     if (error instanceof HttpError && error.code === 'no-capacity') {
-      const body = error.body as { reason?: string; nextDayWithCapacity?: string | null };
+      const refusal = noCapacityError.shape.error.safeParse(error.body);
+      const body = refusal.success ? refusal.data : null;
       return {
         kind: 'no-capacity',
         // A reason this device does not know (a newer server) reads as fully booked.
-        reason: isNoCapacityReason(body.reason) ? body.reason : 'fully-booked',
-        nextDayWithCapacity: body.nextDayWithCapacity ?? null,
+        reason: isNoCapacityReason(body?.reason) ? body.reason : 'fully-booked',
+        nextDayWithCapacity: body?.nextDayWithCapacity ?? null,
       };
     }
     if (!isTransient(error)) throw error;
