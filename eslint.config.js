@@ -24,13 +24,15 @@ const LAYERS = {
   sync: { may: ['core', 'wire', 'store', 'platform', 'ports'], why: 'is the device side of sync' },
   printer: { may: ['core', 'platform'], why: 'is ticket layout and transports' },
   scanner: { may: ['core'], why: 'is payload reading and decoding' },
+  speech: { may: ['core', 'platform'], why: 'is speech synthesis and its outputs' },
+  simulator: { may: ['core'], why: 'simulates an office day from the core rules' },
   host: {
-    may: ['core', 'ports', 'printer', 'scanner', 'platform'],
+    may: ['core', 'ports', 'printer', 'scanner', 'speech', 'platform'],
     why: 'serves the screens over ports; app wires the schedule in',
   },
   renderer: {
     may: ['core', 'scanner', 'host'],
-    only: { host: ['contract.ts'] },
+    only: { host: ['contract.ts', 'host-error.ts'] },
     noPackages: [...nodeOnly, ...adapters],
     why: 'is a web page: use the host contract instead',
   },
@@ -47,10 +49,18 @@ const LAYERS = {
       'host',
       'printer',
       'scanner',
+      'speech',
     ],
     why: 'is the composition root',
   },
-  cli: { may: ['app', 'server', 'scanner', 'printer'], why: 'only dispatches to subcommands' },
+  doctor: {
+    may: ['core', 'host', 'store', 'printer', 'platform'],
+    why: 'checks a device installation from its config',
+  },
+  cli: {
+    may: ['app', 'server', 'scanner', 'printer', 'doctor', 'simulator'],
+    why: 'only dispatches to subcommands',
+  },
 };
 
 /** Relative prefixes that reach src/ from a file up to four folders deep. */

@@ -3,7 +3,7 @@
  * Node API on fixture code placed as if it lived in a folder, so a rule that stops biting fails
  * here rather than silently.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { ESLint } from 'eslint';
 import { describe, expect, it } from 'vitest';
@@ -22,6 +22,21 @@ async function boundaryErrors(code: string, filePath: string): Promise<string[]>
 const importOf = (from: string) => `import { x } from '${from}';\nexport const y = x;\n`;
 
 describe('the import boundaries of src/', () => {
+  it('cover every top-level folder of src/, so a new folder states what it may import', async () => {
+    const folders = readdirSync(`${root}src`, { withFileTypes: true })
+      .filter((entry) => entry.isDirectory())
+      .map((entry) => entry.name);
+    const unguarded: string[] = [];
+    for (const folder of folders) {
+      const config = (await eslint.calculateConfigForFile(`${root}src/${folder}/probe.ts`)) as {
+        rules?: Record<string, unknown>;
+      };
+      const rule = JSON.stringify(config.rules?.['no-restricted-imports'] ?? null);
+      if (!rule.includes(`src/${folder} `)) unguarded.push(folder);
+    }
+    expect(unguarded).toEqual([]);
+  });
+
   it('fail a deliberate import from src/sync into src/server', async () => {
     const fixture = readFileSync(`${root}test/fixtures/lint/sync-imports-server.ts.txt`, 'utf8');
     const errors = await boundaryErrors(fixture, 'src/sync/lint-fixture.ts');
