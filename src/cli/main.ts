@@ -35,6 +35,12 @@ const SUBCOMMANDS: Record<string, Subcommand> = {
     usage: 'terminmarke decode [--json] IMAGE…',
     load: () => import('../scanner/cli.ts'),
   },
+  stats: {
+    summary: "an office's statistics per day or hour as CSV, JSON or XLSX (aggregates only)",
+    usage:
+      'terminmarke stats --db FILE --office O --from D --to D [--by day|hour] [--format csv|json|xlsx] [--out FILE]',
+    load: () => import('../server/statistics-cli.ts'),
+  },
   simulate: {
     summary: 'simulate office days: express counter vs walk-ins drawn into unused short slots',
     usage:

@@ -10,6 +10,9 @@ export const APPOINTMENT_STATUSES = [
   'booked',
   'checked-in',
   'called',
+  // At the counter (see docs/queue.md): arrived and being served; parked while fetching a document.
+  'serving',
+  'parked',
   'served',
   'no-show',
   'cancelled',

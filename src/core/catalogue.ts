@@ -69,6 +69,14 @@ export interface WalkInPolicy {
   drawsPerKioskPerMinute: number;
   /** An unclaimed walk-in slot is released this long after its start. */
   releaseAfterStartMinutes: number;
+  // Calling at the counters. Optional: catalogues stored before counters called anyone lack
+  // them; `queuePolicyOf` (core/queue.ts) fills in the defaults.
+  /** A ticket not arrived after this many calls becomes no-show (default 2). */
+  callCountMax?: number;
+  /** A ticket sent back as not arrived is not called again for this long (default 5). */
+  requeueDelayMinutes?: number;
+  /** A ticket whose slot starts later than now + this waits while others can be called (default 5). */
+  callAheadMinutes?: number;
 }
 
 export const DEFAULT_WALK_IN_POLICY: WalkInPolicy = {
@@ -84,6 +92,9 @@ export const DEFAULT_WALK_IN_POLICY: WalkInPolicy = {
   offlinePolicy: 'lease',
   drawsPerKioskPerMinute: 6,
   releaseAfterStartMinutes: 10,
+  callCountMax: 2,
+  requeueDelayMinutes: 5,
+  callAheadMinutes: 5,
 };
 
 export interface Office {

@@ -38,7 +38,7 @@ describe('check-in rules', () => {
   });
 
   it('answers a repeated scan as already checked in, also once called or served', () => {
-    for (const status of ['checked-in', 'called', 'served'] as const) {
+    for (const status of ['checked-in', 'called', 'serving', 'parked', 'served'] as const) {
       expect(decide(start, status)).toEqual({ result: 'already-checked-in' });
     }
   });

@@ -50,6 +50,8 @@ export function decideCheckIn(
       return { result: 'cancelled' };
     case 'checked-in':
     case 'called':
+    case 'serving':
+    case 'parked':
     case 'served':
       return { result: 'already-checked-in' };
     case 'no-show':

@@ -85,7 +85,7 @@ function scheduleStore(
       const language = reservingLanguage();
       const requestId = `${deviceId}-${clock.now()}-${Math.random().toString(36).slice(2, 10)}`;
       const held = await schedule.holdWalkIn(
-        { serviceIds: [...services], deviceId, requestId },
+        { serviceIds: [...services], deviceId, requestId, language },
         clock.now(),
       );
       if (held.kind !== 'held') return { kind: 'not-held', refusal: held };

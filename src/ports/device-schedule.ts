@@ -5,7 +5,7 @@
  */
 import type { Appointment } from '../core/appointment.ts';
 import type { CapacityView as CoreCapacity } from '../core/capacity.ts';
-import type { Catalogue, ServiceId } from '../core/catalogue.ts';
+import type { Catalogue, Language, ServiceId } from '../core/catalogue.ts';
 import type { CheckInOutcome } from '../core/check-in.ts';
 import type { NoCapacity } from '../core/slot-search.ts';
 import type { StaffCall, StaffCallReason } from '../core/staff-call.ts';
@@ -51,7 +51,8 @@ export interface DeviceSchedule {
    * when it answers, else from this kiosk's lease. `requestId` makes a retry idempotent.
    */
   holdWalkIn(
-    request: { serviceIds: ServiceId[]; deviceId: string; requestId: string },
+    /** `language`: the one the citizen drew in, stored with the ticket for the call display. */
+    request: { serviceIds: ServiceId[]; deviceId: string; requestId: string; language?: Language },
     now: Instant,
   ): Promise<HoldResult>;
   /** The ticket is in the citizen's hand (printed, or kept on screen): book it. */

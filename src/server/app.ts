@@ -13,6 +13,7 @@ import { headCursor, watchRecordedSlots } from './change-feed.ts';
 import { type ServerServices, bookingContext } from './context.ts';
 import { expireLeases } from './lease-manager.ts';
 import { releaseUnclaimedWalkIns } from './no-show-sweep.ts';
+import { DEFAULT_RETENTION, type RetentionPolicy, applyRetention } from './retention.ts';
 import { OfficeRegistry } from './office-registry.ts';
 import { createRouter } from './router.ts';
 import { ROUTES } from './routes.ts';
@@ -31,7 +32,12 @@ export interface ServerOptions {
   holdMs?: number;
   /** How often expired holds, leases and unclaimed walk-ins are swept; 5 s by default. */
   sweepMs?: number;
+  /** How long records are kept; 14 days (idempotency answers 48 h) by default. */
+  retention?: RetentionPolicy;
 }
+
+/** Retention runs at start and then hourly: days expire once a day, an hour late is harmless. */
+const RETENTION_EVERY_MS = 60 * 60 * 1000;
 
 export interface RunningServer {
   port: number;
@@ -63,12 +69,18 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   server.headersTimeout = 66_000;
   const sweeper = setInterval(() => sweep(services), options.sweepMs ?? 5_000);
   sweeper.unref();
+  const retention = options.retention ?? DEFAULT_RETENTION;
+  const retire = () => forgetExpired(services, retention);
+  const retirer = setInterval(retire, RETENTION_EVERY_MS);
+  retirer.unref();
+  retire();
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port, options.host, () => resolve());
   });
   const close = async () => {
     clearInterval(sweeper);
+    clearInterval(retirer);
     services.writes.close();
     unwatchSlots();
     hub.close();
@@ -89,5 +101,26 @@ function sweep(services: ServerServices): void {
         return expireHolds(ctx) + expireLeases(ctx) + releaseUnclaimedWalkIns(ctx);
       })
       .catch((error: unknown) => console.error('terminmarke server: sweep failed', error));
+  }
+}
+
+function forgetExpired(services: ServerServices, policy: RetentionPolicy): void {
+  for (const officeId of listOfficeIds(services.db)) {
+    const office = services.offices.find(officeId);
+    if (!office) continue;
+    services.writes
+      .run(() => applyRetention(bookingContext(services, office), policy))
+      .then((report) => {
+        const removed = report.appointments + report.slots + report.staffCalls + report.changes;
+        if (removed + report.idempotencyAnswers > 0) {
+          console.log(
+            `terminmarke server: retention for ${officeId}: ${report.archivedDays.length} days archived; ` +
+              `removed ${report.appointments} appointments, ${report.slots} slots, ` +
+              `${report.staffCalls} staff calls, ${report.changes} feed entries, ` +
+              `${report.idempotencyAnswers} idempotency answers`,
+          );
+        }
+      })
+      .catch((error: unknown) => console.error('terminmarke server: retention failed', error));
   }
 }

@@ -11,6 +11,7 @@ import { type WritableDb, openDatabase, withTransaction } from '../store/databas
 import { listOfficeIds, loadOffice } from '../store/schedule-repository.ts';
 import { seedDemoOffice } from '../store/seed-demo.ts';
 import { startServer } from './app.ts';
+import { DEFAULT_RETENTION } from './retention.ts';
 import { ROLES, registerToken } from './auth.ts';
 import { recordBaseline } from './change-feed.ts';
 
@@ -24,6 +25,7 @@ interface ServerArgs {
   seed: 'demo' | null;
   token: string;
   holdMs: number;
+  retentionDays: number;
 }
 
 function readArgs(args: string[], env: NodeJS.ProcessEnv): ServerArgs {
@@ -36,6 +38,7 @@ function readArgs(args: string[], env: NodeJS.ProcessEnv): ServerArgs {
       seed: { type: 'string' },
       token: { type: 'string' },
       'hold-seconds': { type: 'string', default: String(DEFAULT_HOLD_MS / 1000) },
+      'retention-days': { type: 'string', default: String(DEFAULT_RETENTION.days) },
     },
     strict: true,
   });
@@ -48,6 +51,11 @@ function readArgs(args: string[], env: NodeJS.ProcessEnv): ServerArgs {
   const holdSeconds = Number(values['hold-seconds']);
   if (!Number.isFinite(holdSeconds) || holdSeconds < 1)
     throw new Error('--hold-seconds must be at least 1');
+  const retentionDays = Number(values['retention-days']);
+  if (!Number.isInteger(retentionDays) || retentionDays < 1 || retentionDays > 3650)
+    throw new Error(
+      `--retention-days must be a whole number from 1 to 3650 (got '${values['retention-days']}')`,
+    );
   const token = values.token ?? env.TERMINMARKE_TOKEN ?? DEFAULT_DEMO_TOKEN;
   if (token.trim() === '') throw new Error('--token must not be empty');
   return {
@@ -57,6 +65,7 @@ function readArgs(args: string[], env: NodeJS.ProcessEnv): ServerArgs {
     seed: values.seed === 'demo' ? 'demo' : null,
     token,
     holdMs: holdSeconds * 1000,
+    retentionDays,
   };
 }
 
@@ -92,6 +101,7 @@ export async function run(argv: string[]): Promise<number> {
     port: args.port,
     host: args.host,
     holdMs: args.holdMs,
+    retention: { ...DEFAULT_RETENTION, days: args.retentionDays },
   });
   const shown =
     args.host === undefined || args.host === '0.0.0.0' || args.host === '::'

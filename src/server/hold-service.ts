@@ -9,7 +9,14 @@ import { recordAppointmentChange } from './change-feed.ts';
 import { conflict } from './errors.ts';
 import { prepared } from '../store/statements.ts';
 
-const IN_HAND: readonly Appointment['status'][] = ['booked', 'checked-in', 'called', 'served'];
+const IN_HAND: readonly Appointment['status'][] = [
+  'booked',
+  'checked-in',
+  'called',
+  'serving',
+  'parked',
+  'served',
+];
 
 /**
  * Books a held ticket. A hold that expired is revived while its slots are still free: the ticket

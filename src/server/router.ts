@@ -60,7 +60,8 @@ async function dispatch(
     const idempotencyKey = spec.idempotent ? readIdempotencyKey(req) : null;
     // Every POST has its body read: one sent to a call that takes none must still be small and JSON.
     const rawBody = spec.method === 'POST' ? await readJsonBody(req) : undefined;
-    const body = spec.body ? parseBody(spec.body, rawBody) : undefined;
+    const sent = rawBody === undefined && spec.bodyOptional ? {} : rawBody;
+    const body = spec.body ? parseBody(spec.body, sent) : undefined;
     const query = spec.query
       ? parseQuery(spec.query, url.searchParams, spec.queryErrors)
       : undefined;

@@ -56,3 +56,28 @@ export function withTicketTransaction<T>(db: WritableDb, work: () => T): T {
 export function withTransaction<T>(db: WritableDb, work: () => T): T {
   return db.transaction(work).immediate();
 }
+
+/**
+ * Opens an existing database for reading only — a report beside a running server (WAL lets both
+ * proceed). A missing file, or one at another schema version than this code, is refused.
+ * e.g. openReadOnlyDatabase('server.db')
+ */
+export function openReadOnlyDatabase(file: string): ReadableDb {
+  const db = new Database(file, { readonly: true, fileMustExist: true });
+  try {
+    db.pragma('busy_timeout = 5000');
+    const found = db.pragma('user_version', { simple: true }) as number;
+    const known = loadMigrations().length;
+    if (found !== known) {
+      throw new Error(
+        found > known
+          ? `${file} has schema version ${found}, newer than this Terminmarke (${known}): update Terminmarke`
+          : `${file} has schema version ${found}; start the server once so it is brought to ${known}`,
+      );
+    }
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+  return db as ReadableDb;
+}

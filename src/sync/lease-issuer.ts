@@ -6,7 +6,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Appointment } from '../core/appointment.ts';
 import { type CallNumberBlock, WALK_IN_PREFIX } from '../core/call-number.ts';
-import type { Catalogue, ServiceId, Slot } from '../core/catalogue.ts';
+import type { Catalogue, Language, ServiceId, Slot } from '../core/catalogue.ts';
 import { type NoCapacity, indexSlots } from '../core/slot-search.ts';
 import { makeTicketCode } from '../core/ticket-code.ts';
 import { type CallNumberSource, planWalkIn } from '../core/walk-in-plan.ts';
@@ -86,6 +86,8 @@ export interface OfflineIssue {
   deviceId: string;
   requestId: string;
   serviceIds: ServiceId[];
+  /** The language the citizen drew in, uploaded with the ticket. */
+  language: Language;
   holdMs: number;
   now: Instant;
 }
@@ -126,7 +128,7 @@ export function issueFromLease(
         mutationId: issue.requestId,
         officeId,
         kind: 'offline-ticket',
-        payload: uploadBody(appointment, issue.deviceId, tz),
+        payload: { ...uploadBody(appointment, issue.deviceId, tz), language: issue.language },
       },
       now,
     );

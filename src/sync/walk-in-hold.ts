@@ -3,7 +3,7 @@
  * it; without an answer, a kiosk issues from its lease and the outbox uploads it later. A request
  * id seen before gets its earlier hold back, so a repeated draw never holds twice.
  */
-import type { Catalogue, ServiceId } from '../core/catalogue.ts';
+import type { Catalogue, Language, ServiceId } from '../core/catalogue.ts';
 import { isNoCapacityReason } from '../core/slot-search.ts';
 import type { Instant } from '../core/time.ts';
 import type { HoldResult } from '../ports/device-schedule.ts';
@@ -26,6 +26,8 @@ export interface WalkInRequest {
   serviceIds: ServiceId[];
   deviceId: string;
   requestId: string;
+  /** The language the citizen drew in; the server stores it for the call display. */
+  language?: Language;
 }
 
 /** e.g. holdWalkIn(context, { serviceIds: ['a'], deviceId: 'kiosk-1', requestId }, now) → { kind: 'held', offline: false, … } */
@@ -41,7 +43,12 @@ export async function holdWalkIn(
   try {
     const answer = await context.engine.reach(() =>
       context.api.call(routes.walkIn, {
-        body: { services: request.serviceIds, deviceId: request.deviceId, hold: true },
+        body: {
+          services: request.serviceIds,
+          deviceId: request.deviceId,
+          hold: true,
+          ...(request.language ? { language: request.language } : {}),
+        },
         idempotencyKey: request.requestId,
         timeoutMs: context.timeoutMs,
       }),
@@ -78,6 +85,7 @@ function holdOffline(
     deviceId: request.deviceId,
     requestId: request.requestId,
     serviceIds: request.serviceIds,
+    language: request.language ?? 'de',
     holdMs: context.engine.holdMs,
     now,
   });

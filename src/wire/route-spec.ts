@@ -19,6 +19,8 @@ export interface RouteSpec {
   summary: string;
   /** The JSON body's schema. A POST without one still has any body read and size-checked. */
   body?: z.ZodType;
+  /** The body may be left out; it then reads as `{}`. */
+  bodyOptional?: boolean;
   /** Query parameters (strings in, typed values out). */
   query?: z.ZodType;
   /** The error code of a bad query parameter, by name; `invalid-request` for the others. */

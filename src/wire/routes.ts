@@ -8,6 +8,19 @@ import { capacityAnswer, capacityQuery } from './capacity.ts';
 import { checkInAnswer, checkInBody, checkInRefusal } from './check-ins.ts';
 import { API_PREFIX } from './constants.ts';
 import { errorAnswer } from './errors.ts';
+import {
+  AppointmentAnswer,
+  CallAnswer,
+  CallTicketRequest,
+  CountersAnswer,
+  DisplayAnswer,
+  DisplayQuery,
+  EmptyRequest,
+  QueueAnswer,
+  ResumeRequest,
+  ServedRequest,
+  TransferRequest,
+} from './queue.ts';
 import type { RouteSpec } from './route-spec.ts';
 import type { Role } from './roles.ts';
 import {
@@ -38,6 +51,22 @@ const OFFICE = `${API_PREFIX}/offices/:office`;
 /** Reading roles: every device may look, none of them changes anything by it. */
 const READERS: readonly Role[] = ['kiosk', 'checkin', 'counter', 'display', 'admin'];
 const KIOSK: readonly Role[] = ['kiosk', 'admin'];
+/** Who may call and move tickets: the clerks' counters, and admin. */
+const CALLERS: readonly Role[] = ['counter', 'admin'];
+
+/** A queue transition on a ticket: counters move it along; a state it does not fit is 409. */
+function transition<B extends z.ZodType>(name: string, body: B, summary: string) {
+  return {
+    method: 'POST',
+    path: `${OFFICE}/appointments/:code/${name}`,
+    roles: CALLERS,
+    summary,
+    body,
+    bodyOptional: true,
+    idempotent: true,
+    answers: { 200: AppointmentAnswer, 400: errorAnswer, 404: errorAnswer, 409: errorAnswer },
+  } as const;
+}
 
 export const routes = {
   health: {
@@ -163,10 +192,74 @@ export const routes = {
     stream: true,
     answers: { 200: z.string() },
   },
+  counters: {
+    method: 'GET',
+    path: `${OFFICE}/counters`,
+    roles: READERS,
+    summary: 'The counters with the name the display shows and the services each serves.',
+    answers: { 200: CountersAnswer },
+  },
+  callNext: {
+    method: 'POST',
+    path: `${OFFICE}/counters/:counter/call-next`,
+    roles: CALLERS,
+    summary: 'Calls whoever is next for this counter; 409 `queue-empty` when nobody is.',
+    body: EmptyRequest,
+    bodyOptional: true,
+    idempotent: true,
+    answers: { 200: CallAnswer, 404: errorAnswer, 409: errorAnswer },
+  },
+  callTicket: {
+    method: 'POST',
+    path: `${OFFICE}/counters/:counter/call`,
+    roles: CALLERS,
+    summary: 'Calls one ticket out of order.',
+    body: CallTicketRequest,
+    idempotent: true,
+    answers: { 200: CallAnswer, 400: errorAnswer, 404: errorAnswer, 409: errorAnswer },
+  },
+  queue: {
+    method: 'GET',
+    path: `${OFFICE}/queue`,
+    roles: ['counter', 'checkin', 'admin'],
+    summary: "Today's tickets after check-in by state: waiting, called, serving, parked.",
+    answers: { 200: QueueAnswer },
+  },
+  display: {
+    method: 'GET',
+    path: `${OFFICE}/display`,
+    roles: READERS,
+    summary: 'What the wall display may show: latest calls, waiting count, wait range; no codes.',
+    query: DisplayQuery,
+    answers: { 200: DisplayAnswer, 400: errorAnswer },
+  },
+  recall: transition('recall', EmptyRequest, 'Calls the ticket again (calls + 1).'),
+  arrived: transition('arrived', EmptyRequest, 'The citizen arrived at the counter: serving.'),
+  notArrived: transition(
+    'not-arrived',
+    EmptyRequest,
+    'Back to waiting for a while; no-show after too many calls.',
+  ),
+  park: transition('park', EmptyRequest, 'Parked while the citizen fetches a document.'),
+  resume: transition('resume', ResumeRequest, 'A counter takes a parked ticket back.'),
+  served: transition('served', ServedRequest, 'Served, with the services actually delivered.'),
+  transfer: transition(
+    'transfer',
+    TransferRequest,
+    'Back to waiting for another counter or services.',
+  ),
+  statistics: {
+    method: 'GET',
+    path: `${OFFICE}/statistics`,
+    roles: ['admin'],
+    summary:
+      'Aggregates per day or hour: `?from=YYYY-MM-DD&to=YYYY-MM-DD[&by=day|hour][&format=json|csv|xlsx]`; CSV and XLSX as downloads.',
+    answers: { 200: z.object({ periods: z.array(z.looseObject({})) }), 400: errorAnswer },
+  },
   deviceConfig: {
     method: 'GET',
     path: `${OFFICE}/device-config`,
-    roles: ['kiosk', 'checkin', 'admin'],
+    roles: ['kiosk', 'checkin', 'counter', 'admin'],
     summary: 'Catalogue, ticket key, server time, head cursor and hold length for a device.',
     answers: { 200: deviceConfigAnswer },
   },

@@ -3,7 +3,7 @@
  * tickets uploaded later.
  */
 import { z } from 'zod';
-import { SLOT_CATEGORIES, SLOT_STATUSES, type Slot } from '../core/catalogue.ts';
+import { LANGUAGES, SLOT_CATEGORIES, SLOT_STATUSES, type Slot } from '../core/catalogue.ts';
 import { formatIsoInZone } from '../core/time.ts';
 import { catalogueWire } from './catalogue.ts';
 import { MAX_PAGE } from './constants.ts';
@@ -100,6 +100,8 @@ export const offlineTicketBody = z.object({
   status: z.enum(['held', 'booked', 'checked-in', 'cancelled']),
   createdAt: isoInstant,
   checkedInAt: isoInstant.nullable(),
+  /** The language the citizen drew the ticket in. */
+  language: z.enum(LANGUAGES).optional(),
 });
 /** What a kiosk uploads: times as ISO strings. */
 export type OfflineTicketBody = z.input<typeof offlineTicketBody>;

@@ -8,6 +8,7 @@ import {
   APPOINTMENT_STATUSES,
   type Appointment,
 } from '../core/appointment.ts';
+import { LANGUAGES } from '../core/catalogue.ts';
 import { formatTicketCode } from '../core/ticket-code.ts';
 import { type MessageSigner, buildTicketPayload } from '../core/ticket-payload.ts';
 import { formatIsoInZone, isLocalDate } from '../core/time.ts';
@@ -18,6 +19,8 @@ export const walkInBody = z.object({
   deviceId,
   /** A kiosk that prints first holds the slot and confirms it after printing. */
   hold: z.boolean().optional(),
+  /** The language the citizen drew the ticket in (the display announces it in it); 'de' if left out. */
+  language: z.enum(LANGUAGES).optional(),
 });
 export type WalkInBody = z.input<typeof walkInBody>;
 

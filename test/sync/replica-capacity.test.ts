@@ -104,6 +104,7 @@ describe('capacity from the replica', () => {
       requestId: 'r1',
       serviceIds: ['A' as ServiceId],
       holdMs: 3 * MINUTE_MS,
+      language: 'de',
       now,
     });
     expect(issued).toMatchObject({ kind: 'no-capacity', reason: 'daily-cap-reached' });

@@ -7,6 +7,7 @@ import type { CounterId, SlotId } from '../../core/catalogue.ts';
 import type { TicketCode } from '../../core/ticket-code.ts';
 import { formatIsoInZone } from '../../core/time.ts';
 import { DEFAULT_PAGE } from '../../wire/constants.ts';
+import { setTicketLanguage } from '../../store/queue-repository.ts';
 import { routes } from '../../wire/routes.ts';
 import { headCursor, readChanges } from '../change-feed.ts';
 import { type Route, mount, runWrite } from '../context.ts';
@@ -64,6 +65,7 @@ const offlineTicket = mount(routes.offlineTicket, (request) => {
       createdAt: body.createdAt,
       checkedInAt: body.checkedInAt,
     });
+    if (body.language) setTicketLanguage(ctx.db, appointment.code, body.language);
     return ticketReply(request, 201, appointment);
   });
 });

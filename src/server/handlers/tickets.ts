@@ -3,6 +3,7 @@
  * first), `POST …/bookings`, and a ticket's life after: `…/appointments/{code}/confirm`,
  * `…/release` (kiosk) and `…/cancel` (admin).
  */
+import { setTicketLanguage } from '../../store/queue-repository.ts';
 import { routes } from '../../wire/routes.ts';
 import { SLOT_TAKEN, bookAt, bookWalkIn, isStartTaken } from '../booking-service.ts';
 import { type OfficeRequest, type Route, mount, runWrite } from '../context.ts';
@@ -14,9 +15,11 @@ import { codeParam, runKeyedWrite, ticketReply } from './common.ts';
 const walkIn = mount(routes.walkIn, (request) => {
   const { body } = request;
   const serviceIds = checkServices(request.office.catalogue, body.services, { walkInOnly: true });
-  return runKeyedWrite(request, 'walk-ins', request.rawBody, (ctx) =>
-    ticketReply(request, 201, bookWalkIn(ctx, { serviceIds, hold: body.hold ?? false })),
-  );
+  return runKeyedWrite(request, 'walk-ins', request.rawBody, (ctx) => {
+    const ticket = bookWalkIn(ctx, { serviceIds, hold: body.hold ?? false });
+    if (body.language) setTicketLanguage(ctx.db, ticket.code, body.language);
+    return ticketReply(request, 201, ticket);
+  });
 });
 
 const booking = mount(routes.booking, (request) => {
