@@ -22,16 +22,21 @@ const LAYERS = {
   ports: { may: ['core'], why: 'names what the host needs' },
   server: { may: ['core', 'wire', 'store', 'platform'], why: 'is the central server' },
   sync: { may: ['core', 'wire', 'store', 'platform', 'ports'], why: 'is the device side of sync' },
-  printer: { may: ['core', 'platform'], why: 'is ticket layout and transports' },
+  printer: { may: ['core', 'platform', 'texts'], why: 'is ticket layout and transports' },
   scanner: { may: ['core'], why: 'is payload reading and decoding' },
   speech: { may: ['core', 'platform'], why: 'is speech synthesis and its outputs' },
+  texts: {
+    may: ['core'],
+    noPackages: [...nodeOnly, ...adapters, ...react],
+    why: 'is the text catalogues, read by the screens and the ticket',
+  },
   simulator: { may: ['core'], why: 'simulates an office day from the core rules' },
   host: {
     may: ['core', 'ports', 'printer', 'scanner', 'speech', 'platform'],
     why: 'serves the screens over ports; app wires the schedule in',
   },
   renderer: {
-    may: ['core', 'scanner', 'host'],
+    may: ['core', 'scanner', 'texts', 'host'],
     only: { host: ['contract.ts', 'host-error.ts'] },
     noPackages: [...nodeOnly, ...adapters],
     why: 'is a web page: use the host contract instead',
@@ -54,7 +59,7 @@ const LAYERS = {
     why: 'is the composition root',
   },
   doctor: {
-    may: ['core', 'host', 'store', 'printer', 'platform'],
+    may: ['core', 'host', 'store', 'sync', 'printer', 'platform'],
     why: 'checks a device installation from its config',
   },
   cli: {

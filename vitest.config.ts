@@ -21,6 +21,8 @@ export default defineConfig({
           name: 'e2e',
           include: ['test/e2e/**/*.test.ts'],
           fileParallelism: false,
+          // Runs only when e2e files are part of the run: unit tests need no browser.
+          globalSetup: ['test/support/require-chromium.ts'],
         },
       },
     ],

@@ -7,6 +7,7 @@
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { readImageFrame } from '../src/scanner/decode-file.ts';
@@ -15,6 +16,7 @@ import {
   FrameViews,
   type PipelineStep,
   type RgbaFrame,
+  type WasmSource,
   createQrFrameDecoder,
   qrPipelineSteps,
 } from '../src/scanner/decode-frame.ts';
@@ -24,12 +26,8 @@ import {
   toLuminance,
   toRgbaFrame,
 } from '../src/scanner/luminance.ts';
-import {
-  jsQrEngine,
-  useZxingWasm,
-  zxingLibraryEngine,
-  zxingWasmEngine,
-} from '../src/scanner/qr-engines.ts';
+import { useZxingWasm, zxingWasmEngine } from '../src/scanner/qr-engines.ts';
+import { jsQrEngine, zxingLibraryEngine } from './support/comparison-engines.ts';
 
 interface Sample {
   name: string;
@@ -133,39 +131,29 @@ function rejectedSteps(): PipelineStep[] {
   ];
 }
 
-/** The pipeline's result per image when it runs `order` (indices into `solo`) until one finds text. */
-function chain(samples: Sample[], solo: Outcome[][], order: number[]): Outcome[] {
-  return samples.map((_, i) => {
-    let ms = 0;
-    for (const k of order) {
-      const o = solo[k]?.[i] as Outcome;
-      ms += o.ms;
-      if (o.text !== null) return { text: o.text, ms };
-    }
-    return { text: null, ms };
-  });
-}
-
 /**
- * Every step alone; then the pipeline growing step by step, so each row's gain and cost is that
- * step's; then each rejected step added to the whole pipeline.
+ * Every step alone; then the pipeline growing step by step, each row timed end to end through
+ * the real decoder (`createQrFrameDecoder` with that prefix of steps: one FrameViews per image,
+ * so luminance and scaled copies are computed once and shared as in the app), so a row's gain
+ * and cost over the row above is that step's; then each rejected step added to the whole pipeline.
  */
-async function comparePipeline(samples: Sample[]): Promise<void> {
+async function comparePipeline(samples: Sample[], wasm: WasmSource): Promise<void> {
   const chosen = qrPipelineSteps();
-  const steps = [...chosen, ...rejectedSteps()];
-  const solo: Outcome[][] = [];
-  for (const step of steps) {
+  const rejected = rejectedSteps();
+  for (const step of [...chosen, ...rejected]) {
     const outcomes = await measure(samples, (s) => step.run(new FrameViews(s.frame)));
-    solo.push(outcomes);
     console.log(row(`  step ${step.name} alone`, samples, outcomes));
   }
-  const pipeline = chosen.map((_, k) => k);
-  for (const k of pipeline) {
-    const label = k === 0 ? `  pipeline ${steps[k]?.name}` : `  … + ${steps[k]?.name}`;
-    console.log(row(label, samples, chain(samples, solo, pipeline.slice(0, k + 1))));
+  const endToEnd = (steps: PipelineStep[]) => {
+    const decoder = createQrFrameDecoder(wasm, steps);
+    return measure(samples, async (s) => (await decoder.decode(s.frame))?.text ?? null);
+  };
+  for (let k = 0; k < chosen.length; k++) {
+    const label = k === 0 ? `  pipeline ${chosen[k]?.name}` : `  … + ${chosen[k]?.name}`;
+    console.log(row(label, samples, await endToEnd(chosen.slice(0, k + 1))));
   }
-  for (let k = chosen.length; k < steps.length; k++) {
-    console.log(row(`  … + ${steps[k]?.name}`, samples, chain(samples, solo, [...pipeline, k])));
+  for (const step of rejected) {
+    console.log(row(`  … + ${step.name}`, samples, await endToEnd([...chosen, step])));
   }
 }
 
@@ -202,7 +190,8 @@ function blankFrame(frame: RgbaFrame): RgbaFrame {
 
 async function main(): Promise<void> {
   const wasmPath = createRequire(import.meta.url).resolve('zxing-wasm/reader/zxing_reader.wasm');
-  useZxingWasm({ binary: readFileSync(wasmPath) });
+  const wasm: WasmSource = { binary: readFileSync(wasmPath) };
+  useZxingWasm(wasm);
   const tickets = await loadTicketPhotos();
   const zxing = quick ? [] : await loadZxingSet();
   for (const [label, samples] of [
@@ -212,7 +201,7 @@ async function main(): Promise<void> {
     if (samples.length === 0) continue;
     console.log(`\n### ${label} (${samples.length} images)\n${header}`);
     await compareDecoders(samples);
-    await comparePipeline(samples);
+    await comparePipeline(samples, wasm);
   }
   console.log(`\n### time per 640×480 frame\n${header}`);
   await timeFrames(
@@ -221,4 +210,11 @@ async function main(): Promise<void> {
   );
 }
 
+// Times on a shared 2-core machine say as much about the neighbours as about the decoder.
+const load = () =>
+  loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ');
+const loadBefore = load();
 await main();
+console.log(`\nload average before ${loadBefore}, after ${load()}`);

@@ -4,6 +4,7 @@
  * check-in window. In Electron where its binary is installed, otherwise in the browser.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
@@ -13,7 +14,6 @@ import { waitForSignal } from './kiosk-cli.ts';
 import { loadDeviceConfig } from '../host/config.ts';
 import { type RunningHost, startDeviceHostFromConfig } from './start-host.ts';
 
-const DEMO_TOKEN = 'demo-token';
 const BIN = new URL('../../bin/terminmarke.js', import.meta.url).pathname;
 
 /** Runs the demo until Ctrl-C. */
@@ -30,14 +30,16 @@ export async function run(args: string[]): Promise<number> {
   }
   const dir = resolve(values.dir);
   mkdirSync(join(dir, 'demo'), { recursive: true });
-  const server = await startServerProcess(join(dir, 'demo', 'server.db'), basePort);
+  // A fresh token each run: one that leaked from an earlier run (or a README) opens nothing.
+  const token = `demo_${randomBytes(24).toString('base64url')}`;
+  const server = await startServerProcess(join(dir, 'demo', 'server.db'), basePort, token);
   const hosts: RunningHost[] = [];
   const electron = electronBinary();
   let kioskWindow: ChildProcess | null = null;
   try {
     const clock = clockFromEnvironment();
-    const kioskConfig = writeDemoConfig(dir, 'kiosk', basePort + 1, server.url);
-    const checkinConfig = writeDemoConfig(dir, 'checkin', basePort + 2, server.url);
+    const kioskConfig = writeDemoConfig(dir, 'kiosk', basePort + 1, server.url, token);
+    const checkinConfig = writeDemoConfig(dir, 'checkin', basePort + 2, server.url, token);
     if (electron) kioskWindow = await startElectronKiosk(electron, kioskConfig);
     else hosts.push(await startDeviceHostFromConfig(loadDeviceConfig(kioskConfig), { clock }));
     hosts.push(await startDeviceHostFromConfig(loadDeviceConfig(checkinConfig), { clock }));
@@ -72,11 +74,14 @@ async function startElectronKiosk(electron: string, configFile: string): Promise
 async function startServerProcess(
   db: string,
   port: number,
+  token: string,
 ): Promise<{ url: string; process: ChildProcess }> {
+  // The token goes by environment, not argv: other users of the machine can read argv in `ps`.
   const child = spawn(
     process.execPath,
-    [BIN, 'server', '--port', String(port), '--db', db, '--seed', 'demo', '--token', DEMO_TOKEN],
+    [BIN, 'server', '--host', '127.0.0.1', '--port', String(port), '--db', db, '--seed', 'demo'],
     {
+      env: { ...process.env, TERMINMARKE_TOKEN: token },
       stdio: ['ignore', 'pipe', 'inherit'],
     },
   );
@@ -85,8 +90,7 @@ async function startServerProcess(
     child.stdout?.on('data', (chunk: Buffer) => {
       output += chunk.toString();
       const match = /listening on (http:\/\/\S+)/.exec(output);
-      if (match?.[1])
-        resolveUrl(match[1].replace('0.0.0.0', '127.0.0.1').replace('[::]', '127.0.0.1'));
+      if (match?.[1]) resolveUrl(match[1]);
     });
     child.once('exit', (code) =>
       reject(new Error(`the demo server stopped (exit ${code}):\n${output}`)),
@@ -101,19 +105,21 @@ function writeDemoConfig(
   role: 'kiosk' | 'checkin',
   port: number,
   serverUrl: string,
+  token: string,
 ): string {
   const file = join(dir, 'demo', `${role}.json`);
   const config = {
     role,
     deviceId: `demo-${role}`,
     officeId: 'demo',
-    server: { url: serverUrl, token: DEMO_TOKEN },
+    server: { url: serverUrl, token },
     dataDir: `./${role}-data`,
     ...(role === 'kiosk' ? { printer: `virtual:${join(dir, 'tickets')}` } : {}),
     http: { host: '127.0.0.1', port },
     selfCheckIn: false,
   };
-  writeFileSync(file, `${JSON.stringify(config, null, 2)}\n`);
+  // It holds the token: readable by this user only.
+  writeFileSync(file, `${JSON.stringify(config, null, 2)}\n`, { mode: 0o600 });
   return file;
 }
 
@@ -140,7 +146,9 @@ function printWelcome(
 ): void {
   const checkin = hosts[hosts.length - 1];
   console.log('\nTerminmarke demo is running (Ctrl-C stops it).');
-  console.log(`  central server   ${serverUrl}  (token ${DEMO_TOKEN})`);
+  console.log(
+    `  central server   ${serverUrl}  (this run's token is in ${join(dir, 'demo')}/*.json)`,
+  );
   if (inElectron) console.log('  lobby kiosk      in the Electron window');
   else
     console.log(

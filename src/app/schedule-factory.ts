@@ -5,7 +5,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Clock } from '../platform/clock.ts';
 import { createDeviceSchedule } from '../sync/device-schedule.ts';
-import type { DeviceConfig } from '../host/config.ts';
+import { type DeviceConfig, readServerCa } from '../host/config.ts';
 import type { DeviceSchedule } from '../ports/device-schedule.ts';
 
 /** How long start-up waits for a first sync before serving from the replica it has. */
@@ -29,6 +29,7 @@ export async function startDeviceSchedule(
     serverUrl: config.server.url,
     officeId: config.officeId,
     token: config.server.token,
+    ca: readServerCa(config),
     deviceId: config.deviceId,
     role: config.role,
     databaseFile: join(config.dataDir, 'replica.db'),

@@ -12,8 +12,15 @@ interface Subcommand {
 const SUBCOMMANDS: Record<string, Subcommand> = {
   server: {
     summary: 'run the central schedule server',
-    usage: 'terminmarke server --port N --db FILE [--seed demo] [--token T]',
+    usage:
+      'terminmarke server --port N --db FILE [--seed demo] [--token T] [--host H] [--tls-cert F --tls-key F]',
     load: () => import('../server/cli.ts'),
+  },
+  token: {
+    summary: 'create, list or revoke device tokens in the server database',
+    usage:
+      'terminmarke token create|list|revoke --db FILE [--office O --role R --device D | --id ID]',
+    load: () => import('../server/token-cli.ts'),
   },
   kiosk: {
     summary: 'run a device host (kiosk, check-in) in browser mode',
@@ -68,7 +75,8 @@ export function helpText(): string {
     ...lines,
     '',
     'Environment: TERMINMARKE_NOW=<ISO 8601 with offset> starts the clock at that instant;',
-    '             TERMINMARKE_TOKEN=<token> is the server token when --token is not given.',
+    '             TERMINMARKE_TOKEN=<token> is the demo token when --token is not given',
+    '             (loopback only; devices in production get their own from `token create`).',
   ].join('\n');
 }
 

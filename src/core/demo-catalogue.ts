@@ -197,7 +197,17 @@ export function makeDemoCatalogue(officeId = 'demo', counterCount = 6): Catalogu
   return {
     office: {
       id: officeId as OfficeId,
-      name: { de: 'Bürgerbüro Mitte', en: 'Citizens’ Office Mitte' },
+      // Translated like every office text: the Arabic ticket and masthead say the office's name
+      // in Arabic (wording to be confirmed by a native speaker before a pilot).
+      name: {
+        de: 'Bürgerbüro Mitte',
+        en: 'Citizens’ Office Mitte',
+        tr: 'Vatandaş Bürosu Mitte',
+        ar: 'مكتب المواطنين ميته',
+        uk: 'Бюро громадян Мітте',
+        ru: 'Бюро граждан Митте',
+        pl: 'Biuro Obywatelskie Mitte',
+      },
       timeZone: 'Europe/Berlin',
       openingHours: { 1: span, 2: span, 3: span, 4: span, 5: span },
       closedDates: [],

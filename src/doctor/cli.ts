@@ -3,8 +3,9 @@
  * Exit code 0 when every check passes, 1 otherwise, 2 for wrong usage.
  */
 import { parseArgs } from 'node:util';
-import { ConfigError, loadDeviceConfig } from '../host/config.ts';
+import { ConfigError, loadDeviceConfig, readServerCa } from '../host/config.ts';
 import { clockFromEnvironment } from '../platform/clock.ts';
+import { fetchTrusting } from '../sync/trusted-fetch.ts';
 import { type CheckResult, runChecks } from './checks.ts';
 
 const USAGE = 'usage: terminmarke doctor --config FILE';
@@ -27,13 +28,20 @@ export async function run(args: string[]): Promise<number> {
   let results: CheckResult[];
   try {
     const config = loadDeviceConfig(file);
+    // The doctor reaches the server the way the device does: through server.ca when one is set.
+    const ca = readServerCa(config);
     results = [
       {
         ok: true,
         label: 'config valid',
         detail: `${config.role} ${config.deviceId}, office ${config.officeId}`,
       },
-      ...(await runChecks({ config, clock: clockFromEnvironment(), fetch, timeoutMs: 5_000 })),
+      ...(await runChecks({
+        config,
+        clock: clockFromEnvironment(),
+        fetch: ca === undefined ? fetch : fetchTrusting(ca),
+        timeoutMs: 5_000,
+      })),
     ];
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;

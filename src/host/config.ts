@@ -6,6 +6,14 @@ import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { z } from 'zod';
 import { LANGUAGES } from '../core/catalogue.ts';
+import { isLoopbackHost } from '../platform/loopback.ts';
+
+/** https:// anywhere; plain http:// only to this machine. e.g. 'http://10.0.0.5:8787' → false */
+function isSafeServerUrl(value: string): boolean {
+  if (!URL.canParse(value)) return true; // the URL check itself reports this one
+  const url = new URL(value);
+  return url.protocol === 'https:' || isLoopbackHost(url.hostname);
+}
 
 const printerInterface = z
   .string()
@@ -30,8 +38,16 @@ const configSchema = z
     officeId: z.string().min(1).max(64),
     server: z
       .object({
-        url: z.url({ protocol: /^https?$/, error: 'must be an http:// or https:// URL' }),
+        url: z
+          .url({ protocol: /^https?$/, error: 'must be an http:// or https:// URL' })
+          .refine(isSafeServerUrl, {
+            message:
+              'http:// only for a server on this machine (127.0.0.1, localhost, [::1]); ' +
+              'use https:// across the network, where others could read the device token',
+          }),
         token: z.string().min(1),
+        /** A CA certificate (PEM file) to trust for the server, e.g. the city's own CA. */
+        ca: z.string().min(1).optional(),
       })
       .strict(),
     /** Folder for the local replica and logs. */
@@ -98,7 +114,26 @@ export function parseDeviceConfig(raw: unknown, baseDir: string, source = 'confi
   const speech = config.speech?.output.startsWith('virtual:')
     ? { output: `virtual:${resolve(baseDir, config.speech.output.slice('virtual:'.length))}` }
     : config.speech;
-  return { ...config, dataDir: resolve(baseDir, config.dataDir), printer, speech };
+  const server =
+    config.server.ca === undefined
+      ? config.server
+      : { ...config.server, ca: resolve(baseDir, config.server.ca) };
+  return { ...config, server, dataDir: resolve(baseDir, config.dataDir), printer, speech };
+}
+
+/** The PEM text of `server.ca`, or undefined when none is set; a clear error when unreadable. */
+export function readServerCa(config: DeviceConfig): string | undefined {
+  const file = config.server.ca;
+  if (file === undefined) return undefined;
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    throw new ConfigError(`server.ca: cannot read ${file}: ${(error as Error).message}`);
+  }
+  if (!text.includes('-----BEGIN CERTIFICATE-----'))
+    throw new ConfigError(`server.ca: ${file} holds no PEM certificate`);
+  return text;
 }
 
 /** Reads and validates a config file. e.g. loadDeviceConfig('kiosk.json') */

@@ -10,13 +10,14 @@ import { PC858_TABLE_NUMBER, decodePc858Byte } from './code-page.ts';
 import type { BitImage } from './escpos.ts';
 import { type EscPosCommand, readCommands } from './escpos-reader.ts';
 import { PAPER, type PaperWidth } from './printable-ticket.ts';
+import { PRINTER_MONO, registerTicketFonts } from './ticket-fonts.ts';
 
 const CELL_W = 12;
 const CELL_H = 24;
 /** ESC 2 default line spacing; a line of taller characters advances by their height. */
 const DEFAULT_LINE_SPACING = 30;
 const TOP_MARGIN = 24;
-const MONO_FONT = '"DejaVu Sans Mono", "Noto Sans Mono", monospace';
+const MONO_FONT = `"${PRINTER_MONO}", monospace`;
 
 type Mark =
   | { kind: 'glyph'; x: number; y: number; char: string; w: number; h: number; bold: boolean }
@@ -169,6 +170,7 @@ export async function renderEscPosPicture(bytes: Uint8Array, paper: PaperWidth):
   const state = new PaperState(dots);
   for (const command of readCommands(bytes)) state.apply(command);
   const height = (state.cutAt ?? state.y) + TOP_MARGIN;
+  registerTicketFonts();
   const canvas = createCanvas(rollDots, height);
   const ctx = canvas.getContext('2d');
   ctx.fillStyle = '#fff';

@@ -1,13 +1,17 @@
 /**
  * Text the printer's code page cannot print (Arabic, Cyrillic, Turkish ı ş ğ, Polish ł …) drawn
- * with @napi-rs/canvas in system Noto fonts, which shape Arabic and order mixed
- * right-to-left text, then reduced to the 1-bit picture a thermal head prints.
+ * with @napi-rs/canvas in the Noto fonts shipped with the app (`ticket-fonts.ts`), which shape
+ * Arabic and order mixed right-to-left text, then reduced to the 1-bit picture a thermal head
+ * prints.
  */
 import { GlobalFonts, type SKRSContext2D, createCanvas } from '@napi-rs/canvas';
 import type { Language } from '../core/catalogue.ts';
 import type { BitImage } from './escpos.ts';
 import type { TextLine } from './ticket-layout.ts';
+import { fontFamiliesFor, registerTicketFonts } from './ticket-fonts.ts';
 import { isRightToLeft } from './ticket-texts.ts';
+
+export { fontFamiliesFor } from './ticket-fonts.ts';
 
 /** Pixel size of scale-1 text: about as tall as the printer's own 12 × 24 font. */
 const BASE_PX = 25;
@@ -15,13 +19,9 @@ const SIDE_MARGIN = 4;
 /** Darker than mid-grey counts as black, so thin anti-aliased strokes survive on paper. */
 const INK_THRESHOLD = 170;
 
-/** The font families a language's picture text needs; they must be installed. e.g. 'ar' → ['Noto Sans Arabic', 'Noto Sans'] */
-export function fontFamiliesFor(language: Language): string[] {
-  return language === 'ar' ? ['Noto Sans Arabic', 'Noto Sans'] : ['Noto Sans'];
-}
-
-/** Families of `fontFamiliesFor` that this machine lacks. e.g. [] on a kiosk with fonts-noto */
+/** Families of `fontFamiliesFor` that did not load. e.g. [] after a complete `npm ci` */
 export function missingFonts(languages: readonly Language[]): string[] {
+  registerTicketFonts();
   const needed = new Set(languages.flatMap(fontFamiliesFor));
   return [...needed].filter((family) => !GlobalFonts.has(family));
 }
@@ -41,6 +41,7 @@ export function renderTextPicture(
   language: Language,
   widthDots: number,
 ): BitImage {
+  registerTicketFonts();
   const measure = createCanvas(8, 8).getContext('2d');
   const placed = lines.flatMap((line) => wrapForPicture(measure, line, language, widthDots));
   const lineHeight = (px: number): number => Math.round(px * (language === 'ar' ? 1.65 : 1.4));

@@ -135,10 +135,7 @@ export function shortenUrl(url: string): string {
 }
 
 function checkInSentence(ticket: PrintableTicket, language: Language): string {
-  return TICKET_PHRASES[language].checkIn.replace(
-    '{time}',
-    toWallTime(ticket.checkInOpensAt, ticket.timeZone),
-  );
+  return TICKET_PHRASES[language].checkIn(toWallTime(ticket.checkInOpensAt, ticket.timeZone));
 }
 
 function formatTime(instant: Instant, timeZone: string, phrases: TicketPhrases): string {

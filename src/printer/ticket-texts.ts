@@ -1,16 +1,18 @@
 /**
- * The fixed words of a printed ticket in every language of the citizen's screen (design.md §7).
- * Plain language: short sentences, the action first.
+ * The fixed words of a printed ticket in every language of the citizen's screen, read from the
+ * catalogues (`assets/locales/<lang>.json`): `common.*` where the screen says the same,
+ * `ticket.*` for the paper's own words. Plain language: short sentences, the action first.
  */
 import type { Language } from '../core/catalogue.ts';
+import { translatorFor } from '../texts/translate.ts';
 
 export interface TicketPhrases {
   callNumber: string;
   appointment: string;
   concerns: string;
   ticketId: string;
-  /** `{time}` is the wall time check-in opens. */
-  checkIn: string;
+  /** e.g. ('09:35') → 'Einchecken ab 09:35 Uhr mit dem QR-Code oder der Terminkennung.' */
+  checkIn: (time: string) => string;
   bring: string;
   online: string;
   waitHere: string;
@@ -23,105 +25,42 @@ export interface TicketPhrases {
   locale: string;
 }
 
+const DATE_LOCALE: Record<Language, string> = {
+  de: 'de-DE',
+  en: 'en-GB',
+  tr: 'tr-TR',
+  ar: 'ar-u-nu-latn',
+  uk: 'uk-UA',
+  ru: 'ru-RU',
+  pl: 'pl-PL',
+};
+
+function phrasesIn(language: Language): TicketPhrases {
+  const t = translatorFor(language);
+  return {
+    callNumber: t('common.callNumber'),
+    appointment: t('common.appointment'),
+    concerns: t('common.concerns'),
+    ticketId: t('common.ticketId'),
+    checkIn: (time) => t('common.checkInFrom', { time }),
+    bring: t('ticket.bring'),
+    online: t('ticket.online'),
+    waitHere: t('ticket.waitHere'),
+    watchDisplay: t('common.watchDisplay'),
+    clockSuffix: t('ticket.clockSuffix'),
+    separator: t('ticket.separator'),
+    locale: DATE_LOCALE[language],
+  };
+}
+
 export const TICKET_PHRASES: Record<Language, TicketPhrases> = {
-  de: {
-    callNumber: 'Ihre Aufrufnummer',
-    appointment: 'Ihr Termin',
-    concerns: 'Ihr Anliegen',
-    ticketId: 'Terminkennung',
-    checkIn: 'Einchecken ab {time} Uhr mit dem QR-Code oder der Terminkennung.',
-    bring: 'Bitte mitbringen:',
-    online: 'Auch online möglich:',
-    waitHere: 'Bitte warten Sie hier:',
-    watchDisplay: 'Ihre Nummer erscheint auf der Anzeige.',
-    clockSuffix: ' Uhr',
-    separator: ', ',
-    locale: 'de-DE',
-  },
-  en: {
-    callNumber: 'Your call number',
-    appointment: 'Your appointment',
-    concerns: 'Your concern',
-    ticketId: 'Ticket ID',
-    checkIn: 'Check in from {time} with the QR code or the ticket ID.',
-    bring: 'Please bring:',
-    online: 'Also possible online:',
-    waitHere: 'Please wait here:',
-    watchDisplay: 'Your number will appear on the display.',
-    clockSuffix: '',
-    separator: ', ',
-    locale: 'en-GB',
-  },
-  tr: {
-    callNumber: 'Çağrı numaranız',
-    appointment: 'Randevunuz',
-    concerns: 'İşleminiz',
-    ticketId: 'Bilet kodu',
-    checkIn: 'Saat {time} itibarıyla QR kod veya bilet kodu ile giriş yapın.',
-    bring: 'Lütfen yanınızda getirin:',
-    online: 'Çevrimiçi de yapılabilir:',
-    waitHere: 'Lütfen burada bekleyin:',
-    watchDisplay: 'Numaranız ekranda görünecek.',
-    clockSuffix: '',
-    separator: ', ',
-    locale: 'tr-TR',
-  },
-  ar: {
-    callNumber: 'رقم الاستدعاء الخاص بك',
-    appointment: 'موعدك',
-    concerns: 'طلبك',
-    ticketId: 'رمز التذكرة',
-    checkIn: 'سجّل حضورك ابتداءً من الساعة {time} برمز QR أو برمز التذكرة.',
-    bring: 'يرجى إحضار:',
-    online: 'متاح أيضًا عبر الإنترنت:',
-    waitHere: 'يرجى الانتظار هنا:',
-    watchDisplay: 'سيظهر رقمك على الشاشة.',
-    clockSuffix: '',
-    separator: '، ',
-    locale: 'ar-u-nu-latn',
-  },
-  uk: {
-    callNumber: 'Ваш номер виклику',
-    appointment: 'Ваш час прийому',
-    concerns: 'Ваше питання',
-    ticketId: 'Код талона',
-    checkIn: 'Реєстрація з {time} за QR-кодом або кодом талона.',
-    bring: 'Візьміть із собою:',
-    online: 'Також можна онлайн:',
-    waitHere: 'Будь ласка, зачекайте тут:',
-    watchDisplay: "Ваш номер з'явиться на табло.",
-    clockSuffix: '',
-    separator: ', ',
-    locale: 'uk-UA',
-  },
-  ru: {
-    callNumber: 'Ваш номер вызова',
-    appointment: 'Ваше время приёма',
-    concerns: 'Ваш вопрос',
-    ticketId: 'Код талона',
-    checkIn: 'Регистрация с {time} по QR-коду или коду талона.',
-    bring: 'Возьмите с собой:',
-    online: 'Также можно онлайн:',
-    waitHere: 'Пожалуйста, ожидайте здесь:',
-    watchDisplay: 'Ваш номер появится на табло.',
-    clockSuffix: '',
-    separator: ', ',
-    locale: 'ru-RU',
-  },
-  pl: {
-    callNumber: 'Twój numer',
-    appointment: 'Twój termin',
-    concerns: 'Twoja sprawa',
-    ticketId: 'Kod biletu',
-    checkIn: 'Zgłoś się od {time} z kodem QR lub kodem biletu.',
-    bring: 'Prosimy zabrać:',
-    online: 'Można też online:',
-    waitHere: 'Prosimy czekać tutaj:',
-    watchDisplay: 'Twój numer pojawi się na tablicy.',
-    clockSuffix: '',
-    separator: ', ',
-    locale: 'pl-PL',
-  },
+  de: phrasesIn('de'),
+  en: phrasesIn('en'),
+  tr: phrasesIn('tr'),
+  ar: phrasesIn('ar'),
+  uk: phrasesIn('uk'),
+  ru: phrasesIn('ru'),
+  pl: phrasesIn('pl'),
 };
 
 /** Right-to-left languages, whose picture text is set from the right edge. e.g. 'ar' → true */

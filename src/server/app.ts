@@ -2,7 +2,8 @@
  * The central server: the store, the routes on plain node:http, the SSE hub, and a sweeper that
  * releases expired holds and leases and unclaimed walk-ins (no-show) even when nobody books.
  */
-import { type Server, createServer } from 'node:http';
+import { type Server, type ServerOptions as HttpOptions, createServer } from 'node:http';
+import { createServer as createTlsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import type { Clock } from '../platform/clock.ts';
 import type { WritableDb } from '../store/database.ts';
@@ -18,7 +19,8 @@ import { OfficeRegistry } from './office-registry.ts';
 import { createRouter } from './router.ts';
 import { ROUTES } from './routes.ts';
 import { SlotIndexCache } from './slot-index-cache.ts';
-import { SseHub } from './sse-hub.ts';
+import { RateLimiter } from './rate-limit.ts';
+import { DEFAULT_SSE_LIMITS, type SseLimits, SseHub } from './sse-hub.ts';
 import { DEFAULT_HOLD_MS } from '../wire/constants.ts';
 import { WriteQueue } from './write-queue.ts';
 
@@ -26,8 +28,13 @@ export interface ServerOptions {
   db: WritableDb;
   clock: Clock;
   port: number;
-  /** Interface to listen on; all interfaces when left out. */
+  /** Interface to listen on; 127.0.0.1 when left out. */
   host?: string;
+  /** Serve HTTPS with this certificate chain and key (PEM). */
+  tls?: { cert: string | Buffer; key: string | Buffer };
+  /** The `--token` of a demo or test run: every role of every office, kept only in memory. */
+  demoToken?: string | null;
+  limits?: Partial<ServerLimits>;
   /** How long a kiosk's unconfirmed hold lasts; `DEFAULT_HOLD_MS` when not given. */
   holdMs?: number;
   /** How often expired holds, leases and unclaimed walk-ins are swept; 5 s by default. */
@@ -39,6 +46,32 @@ export interface ServerOptions {
 /** Retention runs at start and then hourly: days expire once a day, an hour late is harmless. */
 const RETENTION_EVERY_MS = 60 * 60 * 1000;
 
+/** What one client may take from the server (slowloris, floods, stream hoarding). */
+export interface ServerLimits {
+  /** POSTs per second per token, sustained; 0 switches the limit off. */
+  writesPerSecond: number;
+  /** POSTs per token at once after a quiet spell. */
+  writeBurst: number;
+  sse: SseLimits;
+  /** Sockets open at once; more are closed on arrival. */
+  maxConnections: number;
+  /** Time to send the request headers. */
+  headersTimeoutMs: number;
+  /** Time to send the whole request (our bodies are a few KiB at most). */
+  requestTimeoutMs: number;
+}
+
+export const DEFAULT_LIMITS: ServerLimits = {
+  // A kiosk draws a ticket every few seconds at most, each a hold and a confirm; the burst covers
+  // an outbox that uploads what piled up during an outage.
+  writesPerSecond: 5,
+  writeBurst: 60,
+  sse: DEFAULT_SSE_LIMITS,
+  maxConnections: 2048,
+  headersTimeoutMs: 10_000,
+  requestTimeoutMs: 30_000,
+};
+
 export interface RunningServer {
   port: number;
   server: Server;
@@ -49,24 +82,39 @@ export interface RunningServer {
 /** Starts listening; resolves once the port is bound. e.g. await startServer({ db, clock, port: 0 }) */
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
   const { db } = options;
-  const hub = new SseHub((officeId) => headCursor(db, officeId));
+  const limits = { ...DEFAULT_LIMITS, ...options.limits };
+  const hub = new SseHub((officeId) => headCursor(db, officeId), limits.sse);
   const slots = new SlotIndexCache(db);
   const unwatchSlots = watchRecordedSlots(db, (officeId, slot) => slots.apply(officeId, slot));
   const services: ServerServices = {
     db,
     clock: options.clock,
     offices: new OfficeRegistry(db),
-    tokens: new TokenAuthority(db),
+    tokens: new TokenAuthority(db, { demoToken: options.demoToken ?? null }),
     writes: new WriteQueue(db, () => hub.publishChanges(), slots),
     hub,
     holdMs: options.holdMs ?? DEFAULT_HOLD_MS,
     slots,
+    writeLimit:
+      limits.writesPerSecond > 0
+        ? new RateLimiter({ ratePerSecond: limits.writesPerSecond, burst: limits.writeBurst })
+        : null,
   };
-  const server = createServer(createRouter(ROUTES, services));
+  const httpOptions: HttpOptions = {
+    headersTimeout: limits.headersTimeoutMs,
+    requestTimeout: limits.requestTimeoutMs,
+    // How often those two are checked (Node's default is 30 s, which a slow client would enjoy).
+    connectionsCheckingInterval: Math.min(1_000, limits.headersTimeoutMs),
+  };
+  const listener = createRouter(ROUTES, services);
+  const server: Server = options.tls
+    ? createTlsServer({ ...httpOptions, cert: options.tls.cert, key: options.tls.key }, listener)
+    : createServer(httpOptions, listener);
   // Devices and portals keep connections open; outlive their idle timeouts so a reused socket is
-  // not closed under a request that is already on its way (ECONNRESET on the client).
+  // not closed under a request that is already on its way (ECONNRESET on the client). An idle
+  // kept-alive socket is not subject to headersTimeout: that clock starts with a request's first byte.
   server.keepAliveTimeout = 65_000;
-  server.headersTimeout = 66_000;
+  server.maxConnections = limits.maxConnections;
   const sweeper = setInterval(() => sweep(services), options.sweepMs ?? 5_000);
   sweeper.unref();
   const retention = options.retention ?? DEFAULT_RETENTION;
@@ -76,7 +124,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   retire();
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
-    server.listen(options.port, options.host, () => resolve());
+    server.listen(options.port, options.host ?? '127.0.0.1', () => resolve());
   });
   const close = async () => {
     clearInterval(sweeper);

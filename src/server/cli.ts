@@ -1,44 +1,69 @@
 /**
- * `terminmarke server --port N --db FILE [--seed demo] [--token T] [--host H] [--hold-seconds S]`
- * (design.md §5). Runs until SIGTERM or SIGINT, then finishes the writes in flight and exits 0.
+ * `terminmarke server --port N --db FILE [--seed demo] [--token T] [--host H]
+ * [--tls-cert FILE --tls-key FILE | --behind-tls-proxy] [--hold-seconds S] [limits…]`
+ * (design.md §5, §9). Runs until SIGTERM or SIGINT, then finishes the writes in flight and exits 0.
  */
 import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { type Instant, toLocalDate } from '../core/time.ts';
 import { DEFAULT_HOLD_MS } from '../wire/constants.ts';
 import { clockFromEnvironment } from '../platform/clock.ts';
+import { isLoopbackHost } from '../platform/loopback.ts';
 import { type WritableDb, openDatabase, withTransaction } from '../store/database.ts';
 import { listOfficeIds, loadOffice } from '../store/schedule-repository.ts';
 import { seedDemoOffice } from '../store/seed-demo.ts';
-import { startServer } from './app.ts';
+import { DEFAULT_LIMITS, type ServerLimits, startServer } from './app.ts';
 import { DEFAULT_RETENTION } from './retention.ts';
-import { ROLES, registerToken } from './auth.ts';
 import { recordBaseline } from './change-feed.ts';
 
-/** The token every role accepts when neither --token nor TERMINMARKE_TOKEN is given (demo only). */
-export const DEFAULT_DEMO_TOKEN = 'demo-token';
-
-interface ServerArgs {
+export interface ServerArgs {
   port: number;
   db: string;
-  host: string | undefined;
+  host: string;
   seed: 'demo' | null;
-  token: string;
+  token: string | null;
   holdMs: number;
   retentionDays: number;
+  tls: { cert: Buffer; key: Buffer } | null;
+  limits: ServerLimits;
 }
 
-function readArgs(args: string[], env: NodeJS.ProcessEnv): ServerArgs {
+function count(name: string, value: string | undefined, fallback: number, min: number): number {
+  if (value === undefined) return fallback;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < min) throw new Error(`--${name} must be a whole number ≥ ${min}`);
+  return n;
+}
+
+function readFile(flag: string, file: string): Buffer {
+  try {
+    return readFileSync(file);
+  } catch (error) {
+    throw new Error(`--${flag}: cannot read ${file}: ${(error as Error).message}`);
+  }
+}
+
+/** Reads and checks the flags; refuses unsafe combinations. e.g. ['--db', 'x.db'] → host 127.0.0.1, no token */
+export function parseServerArgs(args: string[], env: NodeJS.ProcessEnv): ServerArgs {
   const { values } = parseArgs({
     args,
     options: {
       port: { type: 'string', default: '8787' },
       db: { type: 'string' },
-      host: { type: 'string' },
+      host: { type: 'string', default: '127.0.0.1' },
       seed: { type: 'string' },
       token: { type: 'string' },
       'hold-seconds': { type: 'string', default: String(DEFAULT_HOLD_MS / 1000) },
       'retention-days': { type: 'string', default: String(DEFAULT_RETENTION.days) },
+      'tls-cert': { type: 'string' },
+      'tls-key': { type: 'string' },
+      'behind-tls-proxy': { type: 'boolean', default: false },
+      'write-rate': { type: 'string' },
+      'write-burst': { type: 'string' },
+      'max-streams': { type: 'string' },
+      'max-streams-per-token': { type: 'string' },
+      'max-connections': { type: 'string' },
     },
     strict: true,
   });
@@ -56,17 +81,61 @@ function readArgs(args: string[], env: NodeJS.ProcessEnv): ServerArgs {
     throw new Error(
       `--retention-days must be a whole number from 1 to 3650 (got '${values['retention-days']}')`,
     );
-  const token = values.token ?? env.TERMINMARKE_TOKEN ?? DEFAULT_DEMO_TOKEN;
-  if (token.trim() === '') throw new Error('--token must not be empty');
+  const host = values.host;
+  const tls = readTls(values['tls-cert'], values['tls-key']);
+  const loopback = isLoopbackHost(host);
+  if (!loopback && !tls && !values['behind-tls-proxy'])
+    throw new Error(
+      `refusing plain HTTP on ${host}: device tokens and the office ticket key would cross the ` +
+        'network in clear. Give --tls-cert FILE --tls-key FILE, or --behind-tls-proxy when a TLS ' +
+        'proxy in front of this server is the only way in.',
+    );
+  const token = values.token ?? env.TERMINMARKE_TOKEN ?? null;
+  if (token !== null && token.trim() === '') throw new Error('--token must not be empty');
+  if (token !== null && !loopback)
+    throw new Error(
+      `--token (or TERMINMARKE_TOKEN) is for demos and tests on this machine only: it opens every ` +
+        `role of every office, admin included, and ${host} is not a loopback address. Give each ` +
+        'device its own token with `terminmarke token create` instead.',
+    );
+  const sse = DEFAULT_LIMITS.sse;
   return {
     port,
     db: values.db,
-    host: values.host,
+    host,
     seed: values.seed === 'demo' ? 'demo' : null,
     token,
     holdMs: holdSeconds * 1000,
     retentionDays,
+    tls,
+    limits: {
+      ...DEFAULT_LIMITS,
+      writesPerSecond: count('write-rate', values['write-rate'], DEFAULT_LIMITS.writesPerSecond, 0),
+      writeBurst: count('write-burst', values['write-burst'], DEFAULT_LIMITS.writeBurst, 1),
+      sse: {
+        maxStreams: count('max-streams', values['max-streams'], sse.maxStreams, 1),
+        maxStreamsPerToken: count(
+          'max-streams-per-token',
+          values['max-streams-per-token'],
+          sse.maxStreamsPerToken,
+          1,
+        ),
+      },
+      maxConnections: count(
+        'max-connections',
+        values['max-connections'],
+        DEFAULT_LIMITS.maxConnections,
+        1,
+      ),
+    },
   };
+}
+
+function readTls(cert: string | undefined, key: string | undefined) {
+  if (cert === undefined && key === undefined) return null;
+  if (cert === undefined || key === undefined)
+    throw new Error('--tls-cert and --tls-key go together (PEM files: certificate chain, key)');
+  return { cert: readFile('tls-cert', cert), key: readFile('tls-key', key) };
 }
 
 function prepareStore(db: WritableDb, args: ServerArgs, now: Instant): void {
@@ -84,14 +153,13 @@ function prepareStore(db: WritableDb, args: ServerArgs, now: Instant): void {
     for (const officeId of listOfficeIds(db)) {
       const record = loadOffice(db, officeId);
       if (record) recordBaseline(db, record.catalogue, now);
-      registerToken(db, args.token, officeId, ROLES, null, now);
     }
   });
 }
 
 /** Runs the server until a signal; returns the exit code. */
 export async function run(argv: string[]): Promise<number> {
-  const args = readArgs(argv, process.env);
+  const args = parseServerArgs(argv, process.env);
   const clock = clockFromEnvironment();
   const db = openDatabase(args.db);
   prepareStore(db, args, clock.now());
@@ -102,17 +170,23 @@ export async function run(argv: string[]): Promise<number> {
     host: args.host,
     holdMs: args.holdMs,
     retention: { ...DEFAULT_RETENTION, days: args.retentionDays },
+    tls: args.tls ?? undefined,
+    demoToken: args.token,
+    limits: args.limits,
   });
-  const shown =
-    args.host === undefined || args.host === '0.0.0.0' || args.host === '::'
-      ? '127.0.0.1'
-      : args.host;
-  console.log(`Terminmarke server listening on http://${shown}:${running.port}`);
+  const scheme = args.tls ? 'https' : 'http';
+  const shown = args.host === '0.0.0.0' || args.host === '::' ? '127.0.0.1' : args.host;
+  const hostPart = shown.includes(':') ? `[${shown}]` : shown;
+  console.log(`Terminmarke server listening on ${scheme}://${hostPart}:${running.port}`);
   const offices = listOfficeIds(db);
   console.log(
     `Offices: ${offices.length > 0 ? offices.join(', ') : '(none; start with --seed demo)'}`,
   );
-  console.log(`Device token (accepted for every role): ${args.token}`);
+  // The token itself is never printed: logs are read by more people than devices are.
+  if (args.token !== null)
+    console.log(
+      'Demo token (--token or TERMINMARKE_TOKEN) accepted for every role, this run only.',
+    );
   await new Promise<void>((resolve) => {
     const stop = () => resolve();
     process.once('SIGTERM', stop);

@@ -12,6 +12,7 @@ import type { Principal, TokenAuthority } from './auth.ts';
 import type { BookingContext } from './booking-service.ts';
 import type { Reply } from './http-io.ts';
 import type { OfficeContext, OfficeRegistry } from './office-registry.ts';
+import type { RateLimiter } from './rate-limit.ts';
 import type { SlotIndexCache } from './slot-index-cache.ts';
 import type { SseHub } from './sse-hub.ts';
 import type { WriteQueue } from './write-queue.ts';
@@ -25,6 +26,8 @@ export interface ServerServices {
   hub: SseHub;
   holdMs: number;
   slots: SlotIndexCache;
+  /** Per-token limit on POSTs; null when switched off. */
+  writeLimit: RateLimiter | null;
 }
 
 export interface GlobalRequest {

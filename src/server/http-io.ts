@@ -21,10 +21,18 @@ export async function readJsonBody(req: IncomingMessage, limit = MAX_BODY_BYTES)
   if (declared > limit) throw tooLarge(limit);
   const chunks: Buffer[] = [];
   let size = 0;
-  for await (const chunk of req as AsyncIterable<Buffer>) {
-    size += chunk.length;
-    if (size > limit) throw tooLarge(limit);
-    chunks.push(chunk);
+  try {
+    for await (const chunk of req as AsyncIterable<Buffer>) {
+      size += chunk.length;
+      if (size > limit) throw tooLarge(limit);
+      chunks.push(chunk);
+    }
+  } catch (error) {
+    // The client went away or was cut off by requestTimeout (a slow body): nobody reads the answer,
+    // and it is not a server fault to log as one.
+    if (req.destroyed && !(error instanceof ApiError))
+      throw new ApiError(408, 'request-timeout', 'The request body did not arrive in time.');
+    throw error;
   }
   if (size === 0) return undefined;
   const text = Buffer.concat(chunks).toString('utf8');
@@ -63,6 +71,10 @@ export function sendError(res: ServerResponse, error: unknown): void {
     const headers: Record<string, string> = error.status === 413 ? { connection: 'close' } : {};
     if (error.status === 405 && typeof error.details.allow === 'string') {
       headers.allow = error.details.allow;
+    }
+    // 429 and 503 say when to come back, in the header clients and proxies read (RFC 9110 §10.2.3).
+    if (typeof error.details.retryAfterSeconds === 'number') {
+      headers['retry-after'] = String(error.details.retryAfterSeconds);
     }
     const { allow: _allow, ...details } = error.details;
     sendJson(res, {

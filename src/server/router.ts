@@ -5,7 +5,7 @@
  * failure leaves in the one error shape.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { requireRole } from './auth.ts';
+import { type Principal, requireRole } from './auth.ts';
 import type { Route, ServerServices } from './context.ts';
 import { ApiError, notFound } from './errors.ts';
 import { readJsonBody, sendError, sendJson } from './http-io.ts';
@@ -57,6 +57,7 @@ async function dispatch(
       throw notFound('not-found', `No such path: ${url.pathname}`);
     const principal = services.tokens.authenticate(req, office.id, url.searchParams.get('token'));
     requireRole(principal, spec.roles);
+    limitWrites(services, req, principal);
     const idempotencyKey = spec.idempotent ? readIdempotencyKey(req) : null;
     // Every POST has its body read: one sent to a call that takes none must still be small and JSON.
     const rawBody = spec.method === 'POST' ? await readJsonBody(req) : undefined;
@@ -80,6 +81,16 @@ async function dispatch(
     });
   }
   if (reply) sendJson(res, reply);
+}
+
+/** Per-token write rate (429 `rate-limited`); the demo token stands for a whole test run. */
+function limitWrites(services: ServerServices, req: IncomingMessage, principal: Principal): void {
+  if (req.method !== 'POST' || principal.isDemo || !services.writeLimit) return;
+  const decision = services.writeLimit.take(`${principal.officeId}\u0000${principal.tokenId}`);
+  if (decision.allowed) return;
+  throw new ApiError(429, 'rate-limited', 'Too many changes from this device; try again shortly.', {
+    retryAfterSeconds: decision.retryAfterSeconds,
+  });
 }
 
 function splitPath(pathname: string): string[] | null {

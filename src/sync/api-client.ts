@@ -7,6 +7,7 @@
  */
 import type { z } from 'zod';
 import { type ErrorAnswer, errorAnswer } from '../wire/errors.ts';
+import { fetchTrusting } from './trusted-fetch.ts';
 import {
   type BodyOf,
   type ParamsOf,
@@ -52,6 +53,8 @@ export interface ServerApiOptions {
   serverUrl: string;
   officeId: string;
   token: string;
+  /** A CA certificate (PEM text) to trust for an https:// server, e.g. the city's own CA. */
+  ca?: string;
   /** Replaceable for tests; the global fetch by default. */
   fetch?: typeof fetch;
 }
@@ -73,7 +76,12 @@ export class ServerApi {
 
   constructor(private readonly options: ServerApiOptions) {
     this.base = options.serverUrl.replace(/\/+$/, '');
-    this.doFetch = options.fetch ?? fetch;
+    this.doFetch = options.fetch ?? (options.ca ? fetchTrusting(options.ca) : fetch);
+  }
+
+  /** The fetch every call to this server goes through (the event stream's too). */
+  get fetch(): typeof fetch {
+    return this.doFetch;
   }
 
   /** The URL of a route in this office. e.g. routes.events → http://host/api/v1/offices/demo/events */

@@ -39,6 +39,8 @@ export interface DeviceScheduleOptions {
   serverUrl: string;
   officeId: string;
   token: string;
+  /** PEM text of a CA to trust for an https:// server (device config `server.ca`). */
+  ca?: string;
   deviceId: string;
   role: 'kiosk' | 'checkin';
   /** The replica's SQLite file (created and migrated on first use). */

@@ -57,7 +57,7 @@ export class EventStream {
       accept: 'text/event-stream',
     };
     if (this.lastEventId !== null) headers['last-event-id'] = String(this.lastEventId);
-    const response = await fetch(this.api.url(routes.events), {
+    const response = await this.api.fetch(this.api.url(routes.events), {
       headers,
       signal: controller.signal,
     });

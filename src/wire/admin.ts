@@ -11,11 +11,15 @@ export const healthAnswer = z.object({
 
 export const tokenBody = z.object({
   roles: z.array(z.enum(ROLES)).min(1),
-  deviceId: deviceId.optional(),
+  /** Every token is bound to one device. */
+  deviceId,
 });
 
 export const tokenAnswer = z.object({
   token: z.string(),
   roles: z.array(z.enum(ROLES)),
-  deviceId: z.string().nullable(),
+  deviceId: z.string(),
 });
+
+export const revokeBody = tokenBody.pick({ deviceId: true });
+export const revokeAnswer = z.object({ deviceId: z.string(), revoked: z.number().int() });

@@ -4,12 +4,12 @@
  * cancelled 409), carrying `result` and, where the ticket is known, `ticketCode` and `callNumber`.
  */
 import { z } from 'zod';
-import { deviceId, isoInstant, isoTime } from './fields.ts';
+import { claimedDevice, isoInstant, isoTime } from './fields.ts';
 import { ticketWire } from './tickets.ts';
 
 export const checkInBody = z.object({
   input: z.string().min(1, 'nothing was scanned or typed').max(512),
-  deviceId,
+  deviceId: claimedDevice,
   /** When an offline device checked the ticket in; the server decides at that time. */
   at: isoInstant.optional(),
 });

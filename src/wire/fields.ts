@@ -13,6 +13,9 @@ export const deviceId = z
     'expected 1–64 letters, digits, ".", "_", ":" or "-"',
   );
 
+/** The acting device: the token's own; a body may repeat it (the server checks it is the same). */
+export const claimedDevice = deviceId.optional();
+
 export const serviceId = z.string().min(1).max(64);
 export const services = z.array(serviceId).min(1, 'name at least one service').max(10);
 

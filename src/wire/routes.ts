@@ -3,7 +3,7 @@
  * calls them, and docs/api.md is checked against them.
  */
 import { z } from 'zod';
-import { healthAnswer, tokenAnswer, tokenBody } from './admin.ts';
+import { healthAnswer, revokeAnswer, revokeBody, tokenAnswer, tokenBody } from './admin.ts';
 import { capacityAnswer, capacityQuery } from './capacity.ts';
 import { checkInAnswer, checkInBody, checkInRefusal } from './check-ins.ts';
 import { API_PREFIX } from './constants.ts';
@@ -284,9 +284,17 @@ export const routes = {
     method: 'POST',
     path: `${OFFICE}/device-tokens`,
     roles: ['admin'],
-    summary: 'Issues a new device token for roles (shown once).',
+    summary: 'Issues a new token for one device and its roles (shown once).',
     body: tokenBody,
     answers: { 201: tokenAnswer, 400: errorAnswer },
+  },
+  revokeDeviceTokens: {
+    method: 'POST',
+    path: `${OFFICE}/device-tokens/revoke`,
+    roles: ['admin'],
+    summary: 'Every token of a device stops working.',
+    body: revokeBody,
+    answers: { 200: revokeAnswer, 400: errorAnswer },
   },
 } as const satisfies Record<string, RouteSpec>;
 

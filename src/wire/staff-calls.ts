@@ -2,10 +2,10 @@
 import { z } from 'zod';
 import { STAFF_CALL_REASONS, type StaffCall } from '../core/staff-call.ts';
 import { formatIsoInZone } from '../core/time.ts';
-import { deviceId, iso, isoTime, uuid } from './fields.ts';
+import { claimedDevice, iso, isoTime, uuid } from './fields.ts';
 
 export const staffCallBody = z.object({
-  deviceId,
+  deviceId: claimedDevice,
   reason: z.enum(STAFF_CALL_REASONS),
   /** Chosen by a kiosk that recorded the call offline; the server makes one up otherwise. */
   id: uuid.optional(),

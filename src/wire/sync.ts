@@ -7,7 +7,7 @@ import { LANGUAGES, SLOT_CATEGORIES, SLOT_STATUSES, type Slot } from '../core/ca
 import { formatIsoInZone } from '../core/time.ts';
 import { catalogueWire } from './catalogue.ts';
 import { MAX_PAGE } from './constants.ts';
-import { deviceId, isoInstant, isoTime, localDate, services, ticketCode } from './fields.ts';
+import { claimedDevice, isoInstant, isoTime, localDate, services, ticketCode } from './fields.ts';
 import { appointmentWire } from './tickets.ts';
 import { staffCallWire } from './staff-calls.ts';
 
@@ -67,7 +67,7 @@ export const deviceConfigAnswer = z.object({
   holdSeconds: z.number().int().positive(),
 });
 
-export const leaseBody = z.object({ deviceId });
+export const leaseBody = z.object({ deviceId: claimedDevice });
 
 export const leaseWire = z.object({
   leaseId: z.string(),
@@ -89,7 +89,7 @@ export const leaseGrantAnswer = z.object({
 export type LeaseGrantWire = z.infer<typeof leaseGrantAnswer>;
 
 export const offlineTicketBody = z.object({
-  deviceId,
+  deviceId: claimedDevice,
   code: ticketCode,
   counter: z.string().min(1).max(64),
   slots: z.array(z.string().min(1).max(200)).min(1).max(24),

@@ -12,11 +12,11 @@ import { LANGUAGES } from '../core/catalogue.ts';
 import { formatTicketCode } from '../core/ticket-code.ts';
 import { type MessageSigner, buildTicketPayload } from '../core/ticket-payload.ts';
 import { formatIsoInZone, isLocalDate } from '../core/time.ts';
-import { deviceId, iso, isoInstant, isoTime, localDate, services } from './fields.ts';
+import { claimedDevice, iso, isoInstant, isoTime, localDate, services } from './fields.ts';
 
 export const walkInBody = z.object({
   services,
-  deviceId,
+  deviceId: claimedDevice,
   /** A kiosk that prints first holds the slot and confirms it after printing. */
   hold: z.boolean().optional(),
   /** The language the citizen drew the ticket in (the display announces it in it); 'de' if left out. */

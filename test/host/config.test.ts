@@ -1,9 +1,15 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadDeviceConfig, parseDeviceConfig } from '../../src/host/config.ts';
+import {
+  ConfigError,
+  loadDeviceConfig,
+  parseDeviceConfig,
+  readServerCa,
+} from '../../src/host/config.ts';
 import { startDeviceHostFromConfig } from '../../src/app/start-host.ts';
 import { createManualClock } from '../../src/platform/clock.ts';
+import { isLoopbackHost } from '../../src/platform/loopback.ts';
 import { useTempDir } from '../support/temp-dir.ts';
 
 const tempDir = useTempDir();
@@ -73,5 +79,61 @@ describe('the device config', () => {
     expect(() => loadDeviceConfig(join(dir, 'none.json'))).toThrow(/cannot read config file/);
     writeFileSync(join(dir, 'broken.json'), '{ "role": ');
     expect(() => loadDeviceConfig(join(dir, 'broken.json'))).toThrow(/not valid JSON/);
+  });
+});
+
+describe('the server address of a device', () => {
+  it('refuses plain http:// to another machine, where the token would travel in clear', () => {
+    for (const url of [
+      'http://10.0.0.5:8787',
+      'http://termine.stadt.example',
+      'http://0.0.0.0:8787',
+    ])
+      expect(() => parseDeviceConfig({ ...valid, server: { url, token: 't' } }, '/x'), url).toThrow(
+        /server\.url: http:\/\/ only for a server on this machine/,
+      );
+    for (const url of [
+      'http://127.0.0.1:8787',
+      'http://localhost:8787',
+      'http://[::1]:8787',
+      'https://termine.stadt.example',
+      'https://10.0.0.5:8443',
+    ])
+      expect(
+        parseDeviceConfig({ ...valid, server: { url, token: 't' } }, '/x').server.url,
+        url,
+      ).toBe(url);
+  });
+
+  it('reads server.ca relative to the config file and says when it is missing or no certificate', () => {
+    const dir = tempDir();
+    const config = parseDeviceConfig(
+      { ...valid, server: { url: 'https://termine.stadt.example', token: 't', ca: 'city-ca.pem' } },
+      dir,
+    );
+    expect(config.server.ca).toBe(join(dir, 'city-ca.pem'));
+    expect(() => readServerCa(config)).toThrow(/server\.ca: cannot read/);
+    writeFileSync(join(dir, 'city-ca.pem'), 'not a certificate');
+    expect(() => readServerCa(config)).toThrow(/holds no PEM certificate/);
+    writeFileSync(
+      join(dir, 'city-ca.pem'),
+      '-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n',
+    );
+    expect(readServerCa(config)).toContain('BEGIN CERTIFICATE');
+    expect(readServerCa(parseDeviceConfig(valid, dir))).toBeUndefined();
+  });
+
+  it('counts only this machine as loopback', () => {
+    for (const host of ['127.0.0.1', '127.8.9.10', 'localhost', 'LOCALHOST', '::1', '[::1]'])
+      expect(isLoopbackHost(host), host).toBe(true);
+    for (const host of [
+      '0.0.0.0',
+      '::',
+      '10.0.0.5',
+      '128.0.0.1',
+      'localhost.evil.example',
+      'a.localhost',
+    ])
+      expect(isLoopbackHost(host), host).toBe(false);
   });
 });

@@ -205,6 +205,7 @@ describe('the central HTTP API', () => {
     expect(wrong.status).toBe(401);
     const created = await api<{ token: string }>(server, 'POST', '/offices/demo/device-tokens', {
       roles: ['display'],
+      deviceId: 'display-1',
     });
     expect(created.status).toBe(201);
     const display = { authorization: `Bearer ${created.body.token}` };

@@ -110,6 +110,7 @@ describe('staff calls on the central server', () => {
       (
         await api<{ token: string }>(server, 'POST', '/offices/demo/device-tokens', {
           roles: [role],
+          deviceId: role === 'kiosk' ? 'kiosk-lobby-1' : 'checkin-1',
         })
       ).body.token;
     const checkin = { authorization: `Bearer ${await token('checkin')}` };

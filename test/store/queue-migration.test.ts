@@ -69,7 +69,7 @@ describe('the queue migration', () => {
       db
         .prepare(
           `INSERT INTO device_tokens (token_hash, office_id, role, device_id, created_at)
-           VALUES ('h', 'demo', ?, NULL, 0)`,
+           VALUES ('h', 'demo', ?, 'counter-1', 0)`,
         )
         .run(role);
     expect(token('counter')).not.toThrow();

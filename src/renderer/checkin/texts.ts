@@ -1,11 +1,12 @@
 /**
  * Every word of the check-in window, for staff: German first, English for staff who prefer it.
- * Kept apart from the citizen's `i18n/messages.ts` (other screens, other tone: short staff
- * wording here) but with the same words as the printed ticket: Aufrufnummer, Terminkennung.
+ * Apart from the citizen's `i18n/messages.ts` (other screens, other tone: short staff wording)
+ * but from the same catalogues (`assets/locales/`, keys `checkin.*` and the shared `common.*`),
+ * so it says Aufrufnummer and Terminkennung like the printed ticket.
  */
 import type { ConnectionState, PrinterState, StaffCallView } from '../../host/contract.ts';
-import { de } from './texts-de.ts';
-import { en } from './texts-en.ts';
+import { translatorFor } from '../../texts/translate.ts';
+import { checkInTexts } from './checkin-texts.ts';
 
 export type StaffLanguage = 'de' | 'en';
 
@@ -92,4 +93,7 @@ export interface CheckInTexts {
   statusUnknown: string;
 }
 
-export const CHECKIN_TEXTS: Record<StaffLanguage, CheckInTexts> = { de, en };
+export const CHECKIN_TEXTS: Record<StaffLanguage, CheckInTexts> = {
+  de: checkInTexts(translatorFor('de')),
+  en: checkInTexts(translatorFor('en')),
+};

@@ -1,20 +1,25 @@
 /**
- * The screen languages: their words, how each names itself, its writing direction, and the
- * tags for dates and speech. `Record<Language, …>` makes a language without a file a type error.
+ * The screen languages: their words (from `assets/locales/<lang>.json`), how each names itself,
+ * its writing direction, and the tags for dates and speech.
  */
 import type { Language, LocalizedText } from '../../core/catalogue.ts';
-import { ar } from './ar.ts';
-import { de } from './de.ts';
-import { en } from './en.ts';
+import { translatorFor } from '../../texts/translate.ts';
+import { kioskMessages } from './kiosk-messages.ts';
 import type { Messages } from './messages.ts';
-import { pl } from './pl.ts';
-import { ru } from './ru.ts';
-import { tr } from './tr.ts';
-import { uk } from './uk.ts';
 
 export type { Messages } from './messages.ts';
 
-export const MESSAGES: Record<Language, Messages> = { de, en, tr, ar, uk, ru, pl };
+const messagesIn = (language: Language): Messages => kioskMessages(translatorFor(language));
+
+export const MESSAGES: Record<Language, Messages> = {
+  de: messagesIn('de'),
+  en: messagesIn('en'),
+  tr: messagesIn('tr'),
+  ar: messagesIn('ar'),
+  uk: messagesIn('uk'),
+  ru: messagesIn('ru'),
+  pl: messagesIn('pl'),
+};
 
 export interface LanguageMeta {
   /** The language's name in itself, so a person finds it without reading the current one. */

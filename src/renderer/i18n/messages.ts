@@ -1,8 +1,8 @@
 /**
- * Every word of the citizen's screen, one typed object per language (design.md §7). A language
- * file that misses a key, or gives a string where a function is expected, fails `tsc`.
- * Plain language: short sentences, the action first, the same words as the printed ticket
- * (`src/printer/ticket-texts.ts`: Aufrufnummer, Terminkennung, einchecken).
+ * Every word of the citizen's screen as the components use it. The wording lives in the
+ * catalogues (`assets/locales/<lang>.json`, keys `kiosk.*` and `common.*`), bound to this shape
+ * in `kiosk-messages.ts`. Plain language: short sentences, the action first, the same words as
+ * the printed ticket (the shared `common.*` keys: Aufrufnummer, Terminkennung, einchecken).
  */
 import type { NoCapacityReasonView, PrintFailureReason } from '../../host/contract.ts';
 

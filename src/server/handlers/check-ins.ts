@@ -5,6 +5,7 @@
  */
 import { toTicketWire } from '../../wire/tickets.ts';
 import { routes } from '../../wire/routes.ts';
+import { actingDevice } from '../auth.ts';
 import { checkIn } from '../check-in-service.ts';
 import { type Route, mount } from '../context.ts';
 import { badRequest } from '../errors.ts';
@@ -16,6 +17,7 @@ const MAX_CLOCK_SKEW_MS = 60 * 1000;
 
 const submit = mount(routes.checkIn, (request) => {
   const { body, office } = request;
+  actingDevice(request.principal, body.deviceId);
   const at = body.at ?? null;
   const now = request.services.clock.now();
   if (at !== null && (at > now + MAX_CLOCK_SKEW_MS || at < now - MAX_BACKDATE_MS)) {

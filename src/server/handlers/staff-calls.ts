@@ -7,6 +7,7 @@ import { uuid } from '../../wire/fields.ts';
 import { routes } from '../../wire/routes.ts';
 import { toStaffCallWire } from '../../wire/staff-calls.ts';
 import { listOpenStaffCalls } from '../../store/staff-call-repository.ts';
+import { actingDevice } from '../auth.ts';
 import { type Route, mount } from '../context.ts';
 import { parseValue } from '../request-parse.ts';
 import { finishStaffCall, openStaffCall } from '../staff-call-service.ts';
@@ -14,9 +15,15 @@ import { runKeyedWrite } from './common.ts';
 
 const create = mount(routes.openStaffCall, (request) => {
   const { office } = request;
+  const deviceId = actingDevice(request.principal, request.body.deviceId);
   return runKeyedWrite(request, 'staff-calls', request.rawBody, (ctx) => ({
     status: 201,
-    body: { staffCall: toStaffCallWire(openStaffCall(ctx, request.body), office.timeZone) },
+    body: {
+      staffCall: toStaffCallWire(
+        openStaffCall(ctx, { ...request.body, deviceId }),
+        office.timeZone,
+      ),
+    },
   }));
 });
 

@@ -9,6 +9,7 @@ import { formatIsoInZone } from '../../core/time.ts';
 import { DEFAULT_PAGE } from '../../wire/constants.ts';
 import { setTicketLanguage } from '../../store/queue-repository.ts';
 import { routes } from '../../wire/routes.ts';
+import { actingDevice } from '../auth.ts';
 import { headCursor, readChanges } from '../change-feed.ts';
 import { type Route, mount, runWrite } from '../context.ts';
 import { grantLeases } from '../lease-manager.ts';
@@ -26,7 +27,9 @@ const events = mount(routes.events, (request) => {
   const raw =
     (typeof header === 'string' ? header : null) ?? request.url.searchParams.get('lastEventId');
   const lastEventId = raw !== null && /^\d{1,15}$/.test(raw) ? Number(raw) : null;
-  request.services.hub.subscribe(request.office.id, request.res, lastEventId);
+  const { office, principal } = request;
+  const stream = `${office.id}\u0000${principal.tokenId}`;
+  request.services.hub.subscribe(office.id, request.res, lastEventId, stream);
   return null;
 });
 
@@ -45,15 +48,17 @@ const deviceConfig = mount(routes.deviceConfig, (request) => {
 });
 
 const leases = mount(routes.leases, async (request) => {
-  const grant = await runWrite(request, (ctx) => grantLeases(ctx, request.body.deviceId));
+  const deviceId = actingDevice(request.principal, request.body.deviceId);
+  const grant = await runWrite(request, (ctx) => grantLeases(ctx, deviceId));
   return { status: 200, body: grant };
 });
 
 const offlineTicket = mount(routes.offlineTicket, (request) => {
   const { body } = request;
+  const deviceId = actingDevice(request.principal, body.deviceId);
   const serviceIds = checkServices(request.office.catalogue, body.services, { walkInOnly: true });
   return runKeyedWrite(request, 'offline-tickets', request.rawBody, (ctx) => {
-    const appointment = acceptOfflineTicket(ctx, body.deviceId, {
+    const appointment = acceptOfflineTicket(ctx, deviceId, {
       code: body.code as TicketCode,
       counterId: body.counter as CounterId,
       slotIds: body.slots as SlotId[],

@@ -5,6 +5,7 @@
  */
 import { setTicketLanguage } from '../../store/queue-repository.ts';
 import { routes } from '../../wire/routes.ts';
+import { actingDevice } from '../auth.ts';
 import { SLOT_TAKEN, bookAt, bookWalkIn, isStartTaken } from '../booking-service.ts';
 import { type OfficeRequest, type Route, mount, runWrite } from '../context.ts';
 import { errorBody } from '../errors.ts';
@@ -14,6 +15,7 @@ import { codeParam, runKeyedWrite, ticketReply } from './common.ts';
 
 const walkIn = mount(routes.walkIn, (request) => {
   const { body } = request;
+  actingDevice(request.principal, body.deviceId);
   const serviceIds = checkServices(request.office.catalogue, body.services, { walkInOnly: true });
   return runKeyedWrite(request, 'walk-ins', request.rawBody, (ctx) => {
     const ticket = bookWalkIn(ctx, { serviceIds, hold: body.hold ?? false });

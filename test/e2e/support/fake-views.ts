@@ -21,15 +21,7 @@ export const VEHICLE = 'fahrzeugschein-adresse';
 export function demoOffice(): OfficeView {
   return {
     officeId: 'demo',
-    name: {
-      de: 'Bürgerbüro Mitte',
-      en: 'Citizens’ Office Mitte',
-      tr: 'Vatandaş Bürosu Mitte',
-      ar: 'مكتب المواطنين ميته',
-      uk: 'Бюро громадян Мітте',
-      ru: 'Бюро граждан Митте',
-      pl: 'Biuro Obywatelskie Mitte',
-    },
+    name: makeDemoCatalogue().office.name,
     waitingArea: makeDemoCatalogue().office.waitingArea,
     role: 'kiosk',
     languages: [...LANGUAGES],

@@ -1,7 +1,7 @@
 /**
  * Drive the citizen's kiosk like a person does: by role and accessible name, in the language
  * on screen (the names come from the same message files as the screens). Chromium is Debian's
- * (`/usr/bin/chromium`) through playwright-core; axe-core scans what is shown.
+ * (`/usr/bin/chromium`, or `TERMINMARKE_CHROMIUM`) through playwright-core; axe-core scans what is shown.
  */
 import { readFileSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
@@ -17,6 +17,7 @@ import {
 } from 'playwright-core';
 import type { Language } from '../../../src/core/catalogue.ts';
 import { LANGUAGE_META, MESSAGES, type Messages } from '../../../src/renderer/i18n/index.ts';
+import { chromiumPath } from '../../support/chromium-path.ts';
 
 /** A portrait lobby kiosk (21.5", 1080 × 1920). */
 export const KIOSK_VIEWPORT = { width: 1080, height: 1920 } as const;
@@ -46,7 +47,7 @@ export const CHROMIUM_ARGS = [
 /** Launch headless Chromium, with extra flags if given. */
 export function launchChromium(extraArgs: readonly string[] = []): Promise<Browser> {
   return chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    executablePath: chromiumPath(),
     args: [...CHROMIUM_ARGS, ...extraArgs],
   });
 }

@@ -6,8 +6,7 @@ import { join } from 'node:path';
 import { afterEach } from 'vitest';
 import { type Instant, parseIsoInstant } from '../../../src/core/time.ts';
 import { createManualClock } from '../../../src/platform/clock.ts';
-import { type RunningServer, startServer } from '../../../src/server/app.ts';
-import { ROLES, registerToken } from '../../../src/server/auth.ts';
+import { type RunningServer, type ServerLimits, startServer } from '../../../src/server/app.ts';
 import { recordBaseline } from '../../../src/server/change-feed.ts';
 import { type WritableDb, openDatabase, withTransaction } from '../../../src/store/database.ts';
 import { loadOffice } from '../../../src/store/schedule-repository.ts';
@@ -34,7 +33,7 @@ afterEach(async () => {
 /** Seeds office demo in `dir` and serves it on 127.0.0.1. e.g. await startInProcess(dir, { sweepMs: 50 }) */
 export async function startInProcess(
   dir: string,
-  options: { now?: string; sweepMs?: number } = {},
+  options: { now?: string; sweepMs?: number; limits?: Partial<ServerLimits> } = {},
 ): Promise<InProcessServer> {
   const now = parseIsoInstant(options.now ?? TEST_NOW) as Instant;
   const file = join(dir, 'server.db');
@@ -43,7 +42,6 @@ export async function startInProcess(
   withTransaction(db, () => {
     const record = loadOffice(db, 'demo');
     if (record) recordBaseline(db, record.catalogue, now);
-    registerToken(db, TOKEN, 'demo', ROLES, null, now);
   });
   const clock = createManualClock(now);
   const running = await startServer({
@@ -52,6 +50,8 @@ export async function startInProcess(
     port: 0,
     host: '127.0.0.1',
     sweepMs: options.sweepMs ?? 3_600_000,
+    demoToken: TOKEN,
+    ...(options.limits ? { limits: options.limits } : {}),
   });
   const server = { url: `http://127.0.0.1:${running.port}`, db, file, clock, running };
   open.push(server);

@@ -18,6 +18,10 @@ export interface ServerOptions {
   port?: number;
   seed?: boolean;
   args?: string[];
+  /** The demo token; `TOKEN` by default, null for none. */
+  token?: string | null;
+  /** The --host flag; 127.0.0.1 by default, null to leave it out. */
+  host?: string | null;
   /** 'test' (default): killed after each test; 'file': killed after the test file. */
   lifetime?: 'test' | 'file';
 }
@@ -33,20 +37,19 @@ export interface ServerProcess {
 
 /** Starts a server process and waits for its "listening" line. */
 export async function startServerProcess(options: ServerOptions): Promise<ServerProcess> {
-  const args = [BIN, 'server', '--host', '127.0.0.1', '--port', String(options.port ?? 0)];
-  args.push(
-    '--db',
-    options.db,
-    '--token',
-    TOKEN,
-    ...(options.seed === false ? [] : ['--seed', 'demo']),
-  );
+  const host = options.host === undefined ? '127.0.0.1' : options.host;
+  const token = options.token === undefined ? TOKEN : options.token;
+  const args = [BIN, 'server', '--port', String(options.port ?? 0), '--db', options.db];
+  if (host !== null) args.push('--host', host);
+  if (token !== null) args.push('--token', token);
+  if (options.seed !== false) args.push('--seed', 'demo');
   args.push(...(options.args ?? []));
   const child = spawn(process.execPath, args, {
     env: { ...process.env, TERMINMARKE_NOW: options.now ?? TEST_NOW },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
+  let scheme = 'http';
   child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   const exited = new Promise<number | null>((resolve) =>
@@ -55,10 +58,11 @@ export async function startServerProcess(options: ServerOptions): Promise<Server
   const port = await new Promise<number>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`server did not start:\n${output}`)), 30_000);
     const check = () => {
-      const match = /listening on http:\/\/127\.0\.0\.1:(\d+)/.exec(output);
+      const match = /listening on (https?):\/\/127\.0\.0\.1:(\d+)/.exec(output);
       if (match) {
         clearTimeout(timer);
-        resolve(Number(match[1]));
+        scheme = match[1] ?? 'http';
+        resolve(Number(match[2]));
       }
     };
     child.stdout?.on('data', check);
@@ -72,7 +76,7 @@ export async function startServerProcess(options: ServerOptions): Promise<Server
     return exited;
   };
   (options.lifetime === 'file' ? runningForFile : running).add(stop);
-  return { url: `http://127.0.0.1:${port}`, port, child, output: () => output, stop };
+  return { url: `${scheme}://127.0.0.1:${port}`, port, child, output: () => output, stop };
 }
 
 type Stop = (signal?: NodeJS.Signals) => Promise<number | null>;
