@@ -32,12 +32,16 @@ const LAYERS = {
   },
   simulator: { may: ['core'], why: 'simulates an office day from the core rules' },
   host: {
-    may: ['core', 'ports', 'printer', 'scanner', 'speech', 'platform'],
+    may: ['core', 'ports', 'printer', 'scanner', 'speech', 'platform', 'wire', 'sync'],
+    // The counter and display hosts read the queue straight from the server through the device's
+    // API client and event stream; everything else of sync stays behind the ports.
+    only: { sync: ['api-client.ts', 'sse-client.ts'] },
     why: 'serves the screens over ports; app wires the schedule in',
   },
   renderer: {
-    may: ['core', 'scanner', 'texts', 'host'],
-    only: { host: ['contract.ts', 'host-error.ts'] },
+    may: ['core', 'scanner', 'texts', 'host', 'speech'],
+    // The wall display words its announcements with the same pure text builder the host speaks.
+    only: { host: ['contract.ts', 'host-error.ts'], speech: ['announcement.ts'] },
     noPackages: [...nodeOnly, ...adapters],
     why: 'is a web page: use the host contract instead',
   },

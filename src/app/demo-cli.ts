@@ -1,7 +1,8 @@
 /**
  * `npm start` (`terminmarke demo`): the whole demo on one machine — the central server seeded
- * with office `demo`, a lobby kiosk with the virtual printer writing to ./out/tickets/, and a
- * check-in window. In Electron where its binary is installed, otherwise in the browser.
+ * with office `demo`, a lobby kiosk with the virtual printer writing to ./out/tickets/, a
+ * check-in window, one counter (`S1`) and the call display. The kiosk runs in Electron where its
+ * binary is installed, otherwise in the browser; the other screens are always browser pages.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -14,6 +15,8 @@ import { waitForSignal } from './kiosk-cli.ts';
 import { loadDeviceConfig } from '../host/config.ts';
 import { type RunningHost, startDeviceHostFromConfig } from './start-host.ts';
 
+/** The demo office's first counter ("Schalter 1"), which serves every short concern. */
+const DEMO_COUNTER = 'S1';
 const BIN = new URL('../../bin/terminmarke.js', import.meta.url).pathname;
 
 /** Runs the demo until Ctrl-C. */
@@ -24,7 +27,7 @@ export async function run(args: string[]): Promise<number> {
     strict: true,
   });
   const basePort = Number(values.port);
-  if (!Number.isInteger(basePort) || basePort < 1 || basePort > 65533) {
+  if (!Number.isInteger(basePort) || basePort < 1 || basePort > 65531) {
     console.error(`--port must be a port number (got '${values.port}')`);
     return 2;
   }
@@ -39,11 +42,19 @@ export async function run(args: string[]): Promise<number> {
   try {
     const clock = clockFromEnvironment();
     const kioskConfig = writeDemoConfig(dir, 'kiosk', basePort + 1, server.url, token);
-    const checkinConfig = writeDemoConfig(dir, 'checkin', basePort + 2, server.url, token);
     if (electron) kioskWindow = await startElectronKiosk(electron, kioskConfig);
     else hosts.push(await startDeviceHostFromConfig(loadDeviceConfig(kioskConfig), { clock }));
-    hosts.push(await startDeviceHostFromConfig(loadDeviceConfig(checkinConfig), { clock }));
-    printWelcome(server.url, hosts, dir, electron !== null);
+    const kiosk = electron ? null : hosts[0];
+    const start = async (role: 'checkin' | 'counter' | 'display', port: number) => {
+      const config = loadDeviceConfig(writeDemoConfig(dir, role, port, server.url, token));
+      const host = await startDeviceHostFromConfig(config, { clock });
+      hosts.push(host);
+      return host;
+    };
+    const checkin = await start('checkin', basePort + 2);
+    const counter = await start('counter', basePort + 3);
+    const display = await start('display', basePort + 4);
+    printWelcome(server.url, { kiosk, checkin, counter, display }, dir);
     await waitForSignal();
   } finally {
     kioskWindow?.kill('SIGTERM');
@@ -102,7 +113,7 @@ async function startServerProcess(
 
 function writeDemoConfig(
   dir: string,
-  role: 'kiosk' | 'checkin',
+  role: 'kiosk' | 'checkin' | 'counter' | 'display',
   port: number,
   serverUrl: string,
   token: string,
@@ -115,6 +126,7 @@ function writeDemoConfig(
     server: { url: serverUrl, token },
     dataDir: `./${role}-data`,
     ...(role === 'kiosk' ? { printer: `virtual:${join(dir, 'tickets')}` } : {}),
+    ...(role === 'counter' ? { counter: DEMO_COUNTER } : {}),
     http: { host: '127.0.0.1', port },
     selfCheckIn: false,
   };
@@ -140,20 +152,25 @@ function electronBinary(): string | null {
 
 function printWelcome(
   serverUrl: string,
-  hosts: RunningHost[],
+  hosts: {
+    kiosk: RunningHost | null | undefined;
+    checkin: RunningHost;
+    counter: RunningHost;
+    display: RunningHost;
+  },
   dir: string,
-  inElectron: boolean,
 ): void {
-  const checkin = hosts[hosts.length - 1];
   console.log('\nTerminmarke demo is running (Ctrl-C stops it).');
   console.log(
     `  central server   ${serverUrl}  (this run's token is in ${join(dir, 'demo')}/*.json)`,
   );
-  if (inElectron) console.log('  lobby kiosk      in the Electron window');
+  if (!hosts.kiosk) console.log('  lobby kiosk      in the Electron window');
   else
     console.log(
-      `  lobby kiosk      ${hosts[0]?.url}/   <- open this in a browser (Electron is not installed here)`,
+      `  lobby kiosk      ${hosts.kiosk.url}/   <- open this in a browser (Electron is not installed here)`,
     );
-  console.log(`  check-in window  ${checkin?.url}/`);
+  console.log(`  check-in window  ${hosts.checkin.url}/`);
+  console.log(`  counter ${DEMO_COUNTER}       ${hosts.counter.url}/`);
+  console.log(`  call display     ${hosts.display.url}/   (full screen, 1920 × 1080)`);
   console.log(`  printed tickets  ${join(dir, 'tickets')}/ (PNG and raw ESC/POS)`);
 }

@@ -21,7 +21,7 @@ export interface RunningSchedule {
  * cannot reach the server starts anyway and works from its replica and lease.
  */
 export async function startDeviceSchedule(
-  config: DeviceConfig,
+  config: DeviceConfig & { role: 'kiosk' | 'checkin' },
   clock: Clock,
 ): Promise<RunningSchedule> {
   mkdirSync(config.dataDir, { recursive: true });

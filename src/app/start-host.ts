@@ -13,6 +13,7 @@ import type { DeviceRole, HostHandlers } from '../host/contract.ts';
 import { createDeviceHost } from '../host/device-host.ts';
 import { type EventHub, createEventHub } from '../host/event-hub.ts';
 import { type RunningTransport, startBrowserTransport } from '../host/http-transport.ts';
+import { createQueueHost } from '../host/queue-host.ts';
 import type { DeviceSchedule } from '../ports/device-schedule.ts';
 import { type RendererBundle, buildRendererBundle } from '../host/renderer-bundle.ts';
 import { type RunningSchedule, startDeviceSchedule } from './schedule-factory.ts';
@@ -26,7 +27,8 @@ export interface DeviceServices {
   role: DeviceRole;
   handlers: HostHandlers;
   events: EventHub;
-  schedule: DeviceSchedule;
+  /** Null on a counter or a display, which keep no replica. */
+  schedule: DeviceSchedule | null;
   /**
    * The WAV of a recent utterance by id (`/host/speech/<id>.wav`), for the HTTP transport and the
    * Electron protocol to serve; null when unknown or gone. Optional only so stand-in hosts in
@@ -63,7 +65,11 @@ export async function startDeviceServices(
   config: DeviceConfig,
   options: StartOptions,
 ): Promise<DeviceServices> {
-  const schedule = options.schedule ?? (await startDeviceSchedule(config, options.clock));
+  const role = config.role;
+  if (role === 'counter' || role === 'display')
+    return startQueueServices({ ...config, role }, options);
+  const schedule =
+    options.schedule ?? (await startDeviceSchedule({ ...config, role }, options.clock));
   const printer =
     options.printer !== undefined
       ? options.printer
@@ -105,6 +111,36 @@ export async function startDeviceServices(
       host.dispose();
       await speech.dispose();
       await schedule.stop();
+    },
+  };
+}
+
+/** A counter or a display: the server's queue instead of a replica, no printer. */
+async function startQueueServices(
+  config: DeviceConfig & { role: 'counter' | 'display' },
+  options: StartOptions,
+): Promise<DeviceServices> {
+  const events = createEventHub();
+  // Only the display speaks (its announcements); a counter has nothing to say aloud.
+  const speech =
+    config.role === 'display'
+      ? (options.speech ??
+        (await openSpeechService({ output: config.speech?.output, clock: options.clock })))
+      : null;
+  const host = createQueueHost({ config, events, clock: options.clock, speech });
+  const bundle = options.bundle ?? (await buildRendererBundle());
+  // The first read, so the first screen already shows the queue (or says the server is away).
+  await host.refresh();
+  return {
+    role: config.role,
+    handlers: host.handlers,
+    events,
+    schedule: null,
+    speechAudio: (id) => speech?.audio(id) ?? null,
+    screens: loadScreenFiles(bundle, options.rendererDir),
+    async stop() {
+      host.dispose();
+      await speech?.dispose();
     },
   };
 }

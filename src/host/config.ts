@@ -31,7 +31,7 @@ const speechOutput = z
 
 const configSchema = z
   .object({
-    role: z.enum(['kiosk', 'checkin']),
+    role: z.enum(['kiosk', 'checkin', 'counter', 'display']),
     deviceId: z
       .string()
       .regex(/^[a-z0-9][a-z0-9-]{0,62}$/, 'must be lower-case letters, digits and hyphens'),
@@ -81,8 +81,23 @@ const configSchema = z
       .object({ output: speechOutput.default('default') })
       .strict()
       .optional(),
+    /** Role `counter`: the id of the counter (desk) this device calls for. */
+    counter: z.string().min(1).max(64).optional(),
+    /** Role `display`: how many calls the wall shows, and how a new call is announced. */
+    display: z
+      .object({
+        rows: z.number().int().min(1).max(20).default(8),
+        chime: z.boolean().default(true),
+        speech: z.boolean().default(true),
+      })
+      .strict()
+      .default({ rows: 8, chime: true, speech: true }),
   })
   .strict()
+  .refine((config) => config.role !== 'counter' || config.counter !== undefined, {
+    message: 'a counter device needs "counter": the id of its counter',
+    path: ['counter'],
+  })
   .refine((config) => config.role !== 'kiosk' || config.printer !== undefined, {
     message: 'a kiosk needs a printer (tcp://HOST:PORT, a device path, or virtual:DIR)',
     path: ['printer'],

@@ -9,7 +9,7 @@ import type { Language, LocalizedText } from '../core/catalogue.ts';
 import type { StaffCallReason } from '../core/staff-call.ts';
 import type { HostResult } from './host-error.ts';
 
-export type DeviceRole = 'kiosk' | 'checkin';
+export type DeviceRole = 'kiosk' | 'checkin' | 'counter' | 'display';
 
 export interface ServiceView {
   id: string;
@@ -163,6 +163,73 @@ export interface SpeechView {
   durationMs: number;
 }
 
+/** Where a ticket stands in the queue of the day (the states after check-in). */
+export type QueueState = 'waiting' | 'called' | 'serving' | 'parked';
+
+/** One ticket as the clerk's screen shows it. Nothing beyond what the desk needs. */
+export interface QueueTicketView {
+  code: string;
+  callNumber: string;
+  state: QueueState;
+  services: { id: string; names: LocalizedText }[];
+  /** Slot start, ISO 8601 with offset, and its local `HH:MM`. */
+  start: string;
+  startTime: string;
+  /** Local `HH:MM` of the check-in, or null when unknown. */
+  checkedInTime: string | null;
+  /** Whole minutes since check-in, as of `QueueView.at`. */
+  waitingMinutes: number | null;
+  calls: number;
+  priority: number;
+  /** The counter that called or serves it, when one does. */
+  counter: string | null;
+  /** For `waiting`: this counter serves all its services (or it was transferred here). */
+  servable: boolean;
+}
+
+export type CounterAction =
+  'recall' | 'arrived' | 'not-arrived' | 'park' | 'resume' | 'served' | 'transfer';
+
+/** The clerk's desk: this counter, its current ticket, who waits, who is parked. */
+export interface CounterStateView {
+  counter: { id: string; name: string };
+  /** Every counter of the office, for "transfer to". */
+  counters: { id: string; name: string }[];
+  /** Services this counter can deliver, for "served with …" and "transfer with …". */
+  services: { id: string; names: LocalizedText }[];
+  /** The ticket called to or served at this counter, newest first when there are several. */
+  current: QueueTicketView[];
+  waiting: QueueTicketView[];
+  parked: QueueTicketView[];
+  connection: ConnectionState;
+  /** ISO instant of the last answer from the server, null before the first. */
+  at: string | null;
+}
+
+/** One call on the wall: never a code, a QR or anything personal (design.md §8). */
+export interface DisplayCallView {
+  callNumber: string;
+  counterName: string;
+  /** ISO 8601 with offset, and local `HH:MM`. */
+  calledAt: string;
+  calledTime: string;
+  calls: number;
+  /** The language the ticket was drawn in, for the announcement. */
+  language: Language;
+}
+
+export interface DisplayStateView {
+  /** Newest first, at most `rows`. */
+  calls: DisplayCallView[];
+  waiting: number;
+  estimate: { minMinutes: number; maxMinutes: number } | null;
+  /** How the wall announces a new call (device config `display`). */
+  announce: { chime: boolean; speech: boolean };
+  connection: ConnectionState;
+  /** ISO instant of the last answer from the server, null before the first. */
+  at: string | null;
+}
+
 /** Every call a screen can make. Arguments are validated by `dispatch`: the renderer is untrusted. */
 export interface HostHandlers {
   'office/get': () => Promise<OfficeView>;
@@ -197,6 +264,24 @@ export interface HostHandlers {
   'speech/say': (arg: { text: string; lang: Language }) => Promise<SpeechView>;
   /** Cuts off the current utterance; `cancelled` is false when nothing was being said any more. */
   'speech/cancel': () => Promise<{ cancelled: boolean }>;
+  /** Role `counter`: the desk as last known; the server is asked again when reachable. */
+  'counter/state': () => Promise<CounterStateView>;
+  /**
+   * Calls the next person. One `Idempotency-Key` per press: a press whose answer was lost in an
+   * outage is sent again with the same key, so nobody is called twice.
+   */
+  'counter/call-next': () => Promise<CounterStateView>;
+  /** Calls one waiting or parked ticket out of order. */
+  'counter/call': (arg: { code: string }) => Promise<CounterStateView>;
+  /** A transition of one ticket; `services` for served/transfer, `counter` for transfer. */
+  'counter/act': (arg: {
+    code: string;
+    action: CounterAction;
+    services?: string[];
+    counter?: string;
+  }) => Promise<CounterStateView>;
+  /** Role `display`: the wall as last known (kept through a server outage). */
+  'display/state': () => Promise<DisplayStateView>;
 }
 
 export type HostCallName = keyof HostHandlers;
@@ -209,6 +294,10 @@ export interface HostEvents {
   'checkin/changed': { waiting: number };
   /** The open staff calls changed: all of them, oldest first. */
   'staff/called': { calls: StaffCallView[] };
+  /** Role `counter`: the queue or the connection changed. */
+  'queue/changed': CounterStateView;
+  /** Role `display`: a call, the waiting count or the connection changed. */
+  'display/changed': DisplayStateView;
 }
 
 export type { HostError, HostResult } from './host-error.ts';
@@ -219,7 +308,7 @@ export type { HostError, HostResult } from './host-error.ts';
  * Handlers may narrow further (a kiosk checks in only where the office chose self check-in).
  */
 export const HOST_CALL_ROLES: { readonly [N in HostCallName]: readonly DeviceRole[] } = {
-  'office/get': ['kiosk', 'checkin'],
+  'office/get': ['kiosk', 'checkin', 'counter', 'display'],
   'capacity/get': ['kiosk', 'checkin'],
   'ticket/draw': ['kiosk'],
   'ticket/print': ['kiosk'],
@@ -231,9 +320,14 @@ export const HOST_CALL_ROLES: { readonly [N in HostCallName]: readonly DeviceRol
   'staff/call': ['kiosk'],
   'staff/open-calls': ['checkin'],
   'staff/done': ['checkin'],
-  'device/status': ['kiosk', 'checkin'],
-  'speech/say': ['kiosk'],
-  'speech/cancel': ['kiosk'],
+  'device/status': ['kiosk', 'checkin', 'counter', 'display'],
+  'speech/say': ['kiosk', 'display'],
+  'speech/cancel': ['kiosk', 'display'],
+  'counter/state': ['counter'],
+  'counter/call-next': ['counter'],
+  'counter/call': ['counter'],
+  'counter/act': ['counter'],
+  'display/state': ['display'],
 };
 
 /** Which role's screens receive which event; the waiting list and staff calls stay with staff. */
@@ -243,6 +337,8 @@ export const HOST_EVENT_ROLES: { readonly [E in keyof HostEvents]: readonly Devi
   'connection/changed': ['kiosk', 'checkin'],
   'checkin/changed': ['checkin'],
   'staff/called': ['checkin'],
+  'queue/changed': ['counter'],
+  'display/changed': ['display'],
 };
 
 /** e.g. isCallAllowed('kiosk', 'staff/done') → false */

@@ -17,6 +17,7 @@ import type { DeviceSchedule } from '../ports/device-schedule.ts';
 import { type PrinterReader, createPrinterReader } from './printer-state.ts';
 import { capacityNow, createCapacityPublisher, forwardScheduleChanges } from './schedule-events.ts';
 import { speechHandlers, withoutSpeech } from './speech-desk.ts';
+import { QUEUE_CALLS, refuseCalls } from './role-calls.ts';
 import { forwardStaffCalls, staffHandlers } from './staff-desk.ts';
 import { createTicketDesk } from './ticket-desk.ts';
 import type { Timer } from './ticket-issuance.ts';
@@ -59,6 +60,7 @@ export function createDeviceHost(options: DeviceHostOptions): DeviceHost {
     ...staffHandlers(options, catalogue),
     ...deviceHandlers(options, printer),
     ...(options.speech ? speechHandlers(options.speech) : withoutSpeech()),
+    ...refuseCalls(QUEUE_CALLS, options.role),
   };
   const stopSchedule = forwardScheduleChanges(schedule, events, publishCapacity);
   const stopStaff = forwardStaffCalls(options, catalogue);

@@ -12,6 +12,7 @@ import {
   isCallAllowed,
 } from './contract.ts';
 import { HostCallError, type HostError } from './host-error.ts';
+import { QUEUE_CALL_ARGUMENTS } from './queue-arguments.ts';
 
 const code = z.string().min(1).max(64);
 
@@ -41,6 +42,7 @@ const ARGUMENTS: { [N in HostCallName]: z.ZodType | null } = {
     .object({ text: z.string().trim().min(1).max(4000), lang: z.enum(LANGUAGES) })
     .strict(),
   'speech/cancel': null,
+  ...QUEUE_CALL_ARGUMENTS,
 };
 
 // Handlers import the error class from here; it is the one class the renderer raises too.

@@ -5,6 +5,8 @@
 import { useEffect, useState } from 'react';
 import type { CapacityView, HostTransport, OfficeView } from '../host/contract.ts';
 import { CheckInApp } from './checkin/CheckInApp.tsx';
+import { CounterApp } from './counter/CounterApp.tsx';
+import { DisplayApp } from './display/DisplayApp.tsx';
 import { KioskApp } from './kiosk/KioskApp.tsx';
 
 const RETRY_MS = 5_000;
@@ -21,7 +23,7 @@ async function load(transport: HostTransport): Promise<Loaded> {
   return { state: 'ready', office, capacity };
 }
 
-/** The root component: loading, the kiosk app, or the check-in window. */
+/** The root component: loading, the kiosk app, the check-in window, a counter or the display. */
 export function Root({ transport }: { transport: HostTransport }) {
   const [loaded, setLoaded] = useState<Loaded>({ state: 'loading' });
   const [attempt, setAttempt] = useState(0);
@@ -47,6 +49,8 @@ export function Root({ transport }: { transport: HostTransport }) {
       </main>
     );
   }
+  if (loaded.office.role === 'counter') return <CounterApp transport={transport} />;
+  if (loaded.office.role === 'display') return <DisplayApp transport={transport} />;
   if (loaded.office.role === 'checkin' || !loaded.capacity) {
     return <CheckInApp transport={transport} office={loaded.office} />;
   }

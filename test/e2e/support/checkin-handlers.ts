@@ -15,6 +15,7 @@ import type { CheckInRecord } from '../../../src/ports/device-schedule.ts';
 import { toCheckInView, toOfficeView, toWaitingViews } from '../../../src/host/views.ts';
 import { toLocalDate } from '../../../src/core/time.ts';
 import { TIME_ZONE, type TestTicket, signTicket } from './checkin-tickets.ts';
+import { QUEUE_CALLS, refuseCalls } from '../../../src/host/role-calls.ts';
 
 export interface CheckInHandlerState {
   /** Every `checkin/submit` input in order, to prove what was (not) sent. */
@@ -93,6 +94,7 @@ export function createCheckInHandlers(
     'staff/done': async () => ({ done: true }),
     'speech/say': wrongRole,
     'speech/cancel': wrongRole,
+    ...refuseCalls(QUEUE_CALLS, 'checkin'),
   };
   return { handlers, state };
 }
