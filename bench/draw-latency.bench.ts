@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseDeviceConfig } from '../src/host/config.ts';
 import { buildRendererBundle } from '../src/host/renderer-bundle.ts';
-import { startDeviceHostFromConfig } from '../src/host/start-host.ts';
+import { startDeviceHostFromConfig } from '../src/app/start-host.ts';
 import { createClock } from '../src/platform/clock.ts';
 import { DEMO_TOKEN, startDemoStack } from '../test/support/demo-stack.ts';
 import { startFakePrinter } from '../test/printer/fake-network-printer.ts';

@@ -25,12 +25,12 @@ const SUBCOMMANDS: Record<string, Subcommand> = {
   kiosk: {
     summary: 'run a device host (kiosk, check-in) in browser mode',
     usage: 'terminmarke kiosk --config FILE',
-    load: () => import('../host/cli.ts'),
+    load: () => import('../app/kiosk-cli.ts'),
   },
   demo: {
     summary: 'run the whole demo: server, kiosk and check-in with a virtual printer',
     usage: 'terminmarke demo [--port N] [--dir DIR]',
-    load: () => import('../host/demo-cli.ts'),
+    load: () => import('../app/demo-cli.ts'),
   },
   doctor: {
     summary: 'check a device: config, server, token, clock, printer, replica, disk, fonts',

@@ -19,6 +19,14 @@ export const APPOINTMENT_STATUSES = [
 ] as const;
 export type AppointmentStatus = (typeof APPOINTMENT_STATUSES)[number];
 
+/**
+ * A ticket in the citizen's hand: booked, or on its way through check-in and the counter — not
+ * held, withdrawn or missed. Its slots were used.
+ */
+export const IN_HAND_STATUSES: readonly AppointmentStatus[] = APPOINTMENT_STATUSES.filter(
+  (status) => status !== 'held' && status !== 'no-show' && status !== 'cancelled',
+);
+
 export const APPOINTMENT_SOURCES = ['walk-in', 'online'] as const;
 export type AppointmentSource = (typeof APPOINTMENT_SOURCES)[number];
 

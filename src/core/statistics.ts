@@ -6,6 +6,7 @@
  * Which instant puts a record into a period: a ticket and its slots by the slot's start; a
  * check-in, its wait and its service by the check-in time — all in the office's local time.
  */
+import { IN_HAND_STATUSES } from './appointment.ts';
 import { MINUTE_MS, type Instant, type LocalDate, addDays, toZonedParts } from './time.ts';
 
 export type StatisticsGranularity = 'day' | 'hour';
@@ -59,18 +60,10 @@ export interface StatisticsInput {
   shortSlotStarts: readonly Instant[];
 }
 
-/** Statuses of a ticket that was handed out and not withdrawn. */
-const HANDED_OUT = new Set([
-  'booked',
-  'checked-in',
-  'called',
-  'serving',
-  'parked',
-  'served',
-  'no-show',
-]);
 /** Statuses whose slots were used by the citizen (a no-show leaves them unused). */
-const USED = new Set(['booked', 'checked-in', 'called', 'serving', 'parked', 'served']);
+const USED = new Set<string>(IN_HAND_STATUSES);
+/** Statuses of a ticket that was handed out and not withdrawn. */
+const HANDED_OUT = new Set<string>([...IN_HAND_STATUSES, 'no-show']);
 
 /**
  * The periods of a range, each with every field; empty periods are zeros (and nulls where a

@@ -4,7 +4,7 @@ import type { Clock } from '../platform/clock.ts';
 import type { HostHandlers, OfficeView } from './contract.ts';
 import { HostCallError } from './dispatch.ts';
 import type { EventHub } from './event-hub.ts';
-import type { DeviceSchedule } from './ports.ts';
+import type { DeviceSchedule } from '../ports/device-schedule.ts';
 import { toCheckInView, toWaitingViews } from './views.ts';
 
 export interface CheckInDeskOptions {

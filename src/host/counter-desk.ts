@@ -8,6 +8,8 @@ import { randomUUID } from 'node:crypto';
 import type { LocalizedText } from '../core/catalogue.ts';
 import type { Clock } from '../platform/clock.ts';
 import { HttpError, NetworkError, type ServerApi } from '../sync/api-client.ts';
+import { isBodyOf } from '../wire/route-spec.ts';
+import { routes } from '../wire/routes.ts';
 import type { CounterAction, CounterStateView, HostHandlers } from './contract.ts';
 import { HostCallError } from './dispatch.ts';
 import type { EventHub } from './event-hub.ts';
@@ -71,8 +73,8 @@ export function createCounterDesk(options: CounterDeskOptions): CounterDesk {
     read: async () => {
       names ??= await readServiceNames(api);
       const [queue, counters] = await Promise.all([
-        api.call<unknown>('GET', '/queue'),
-        api.call<unknown>('GET', '/counters'),
+        api.call(routes.queue, {}),
+        api.call(routes.counters, {}),
       ]);
       last = {
         queue: queueAnswer.parse(queue),
@@ -84,11 +86,14 @@ export function createCounterDesk(options: CounterDeskOptions): CounterDesk {
   });
 
   /** Sends one press; the state after it, read fresh from the server. */
-  async function press(button: string, path: string, body: unknown): Promise<CounterStateView> {
+  async function press(
+    button: string,
+    send: (idempotencyKey: string) => Promise<unknown>,
+  ): Promise<CounterStateView> {
     const idempotencyKey = keys.keyFor(button);
     let answer: unknown;
     try {
-      answer = await link.reach(() => api.call<unknown>('POST', path, { body, idempotencyKey }));
+      answer = await link.reach(() => send(idempotencyKey));
     } catch (error) {
       if (!(error instanceof NetworkError)) keys.answered(button);
       throw toHostError(error);
@@ -100,21 +105,39 @@ export function createCounterDesk(options: CounterDeskOptions): CounterDesk {
     return view();
   }
 
-  const counterPath = `/counters/${encodeURIComponent(counterId)}`;
+  const params = { counter: counterId };
   const handlers: CounterHandlers = {
     'counter/state': async () => view(),
-    'counter/call-next': () => press('call-next', `${counterPath}/call-next`, {}),
-    'counter/call': ({ code }) => press(`call:${code}`, `${counterPath}/call`, { code }),
-    'counter/act': ({ code, action, services, counter }) =>
-      press(
-        `${action}:${code}`,
-        `/appointments/${encodeURIComponent(code)}/${action}`,
-        actionBody(action, counterId, { services, counter }),
+    'counter/call-next': () =>
+      press('call-next', (idempotencyKey) =>
+        api.call(routes.callNext, { params, body: {}, idempotencyKey }),
       ),
+    'counter/call': ({ code }) =>
+      press(`call:${code}`, (idempotencyKey) =>
+        api.call(routes.callTicket, { params, body: { code }, idempotencyKey }),
+      ),
+    'counter/act': ({ code, action, services, counter }) =>
+      press(`${action}:${code}`, (idempotencyKey) => {
+        const route = ACTION_ROUTES[action];
+        const body = actionBody(action, counterId, { services, counter });
+        if (!isBodyOf(route, body)) throw new Error(`${action}: not a body the server takes`);
+        return api.call(route, { params: { code }, body, idempotencyKey });
+      }),
   };
   link.start();
   return { handlers, link, dispose: () => link.stop() };
 }
+
+/** The server route of each transition. */
+const ACTION_ROUTES = {
+  recall: routes.recall,
+  arrived: routes.arrived,
+  'not-arrived': routes.notArrived,
+  park: routes.park,
+  resume: routes.resume,
+  served: routes.served,
+  transfer: routes.transfer,
+} as const satisfies Record<CounterAction, unknown>;
 
 /** What each transition sends. e.g. ('resume', 'c3', {}) → { counter: 'c3' } */
 export function actionBody(
@@ -155,7 +178,7 @@ function toHostError(error: unknown): Error {
  */
 async function readServiceNames(api: ServerApi): Promise<ServiceNames> {
   try {
-    const config = serviceNamesAnswer.parse(await api.call<unknown>('GET', '/device-config'));
+    const config = serviceNamesAnswer.parse(await api.call(routes.deviceConfig, {}));
     return new Map(config.catalogue.services.map((service) => [service.id, service.names]));
   } catch (error) {
     if (error instanceof HttpError && error.status === 403) return new Map();

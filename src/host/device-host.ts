@@ -13,7 +13,7 @@ import { checkInHandlers } from './check-in-desk.ts';
 import type { HostHandlers, OfficeView } from './contract.ts';
 import type { EventHub } from './event-hub.ts';
 import { requireCatalogue } from './loaded-catalogue.ts';
-import type { DeviceSchedule } from './ports.ts';
+import type { DeviceSchedule } from '../ports/device-schedule.ts';
 import { type PrinterReader, createPrinterReader } from './printer-state.ts';
 import { capacityNow, createCapacityPublisher, forwardScheduleChanges } from './schedule-events.ts';
 import { speechHandlers, withoutSpeech } from './speech-desk.ts';

@@ -5,6 +5,7 @@
  */
 import type { Clock } from '../platform/clock.ts';
 import type { ServerApi } from '../sync/api-client.ts';
+import { routes } from '../wire/routes.ts';
 import type { DisplayStateView, HostHandlers } from './contract.ts';
 import type { EventHub } from './event-hub.ts';
 import { type QueueLink, createQueueLink } from './queue-link.ts';
@@ -32,7 +33,8 @@ export function createDisplayBoard(options: DisplayBoardOptions): DisplayBoard {
     api: options.api,
     ...(options.pollMs ? { pollMs: options.pollMs } : {}),
     read: async () => {
-      const raw = await options.api.call<unknown>('GET', `/display?rows=${options.display.rows}`);
+      const query = { rows: options.display.rows };
+      const raw = await options.api.call(routes.display, { query });
       last = { answer: displayAnswer.parse(raw), at: options.clock.now() };
     },
     changed: () => options.events.publish('display/changed', view()),

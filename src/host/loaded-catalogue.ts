@@ -4,7 +4,7 @@
  */
 import type { Catalogue } from '../core/catalogue.ts';
 import { HostCallError } from './dispatch.ts';
-import type { DeviceSchedule } from './ports.ts';
+import type { DeviceSchedule } from '../ports/device-schedule.ts';
 
 /** The loaded catalogue. e.g. before the first sync → throws HostCallError('not-ready', …, 503) */
 export function requireCatalogue(schedule: DeviceSchedule): Catalogue {

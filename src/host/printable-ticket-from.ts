@@ -1,8 +1,8 @@
 /** The pure mapping from a held walk-in appointment to the ticket the printer lays out. */
+import { checkInOpensAt } from '../core/check-in.ts';
 import type { Catalogue, Language } from '../core/catalogue.ts';
-import { MINUTE_MS } from '../core/time.ts';
 import type { PrintableTicket } from '../printer/printable-ticket.ts';
-import type { HoldResult } from './ports.ts';
+import type { HoldResult } from '../ports/device-schedule.ts';
 
 /**
  * The printed ticket from a held appointment. e.g. a hold for services [meldebescheinigung] at
@@ -33,7 +33,7 @@ export function toPrintable(
     bring: [...bring.values()],
     ...(onlineUrl ? { onlineUrl } : {}),
     waitingArea: office.waitingArea,
-    checkInOpensAt: held.appointment.start - office.policy.checkInOpensMinutes * MINUTE_MS,
+    checkInOpensAt: checkInOpensAt(held.appointment.start, office.policy),
     language,
   };
 }

@@ -3,7 +3,7 @@ import type { Catalogue } from '../core/catalogue.ts';
 import type { Clock } from '../platform/clock.ts';
 import type { CapacityView } from './contract.ts';
 import type { EventHub } from './event-hub.ts';
-import type { DeviceSchedule } from './ports.ts';
+import type { DeviceSchedule } from '../ports/device-schedule.ts';
 import { toCapacityView } from './views.ts';
 
 /**

@@ -8,7 +8,7 @@ import type { TicketPrinter } from '../printer/ticket-printer.ts';
 import type { TicketView } from './contract.ts';
 import { HostCallError } from './dispatch.ts';
 import type { DrawRefusal, ViewOf } from './draw-result.ts';
-import type { DeviceSchedule } from './ports.ts';
+import type { DeviceSchedule } from '../ports/device-schedule.ts';
 import { toPrintable } from './printable-ticket-from.ts';
 import {
   type HeldTicket,

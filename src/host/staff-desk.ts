@@ -7,7 +7,7 @@ import type { Clock } from '../platform/clock.ts';
 import type { HostHandlers, StaffCallView } from './contract.ts';
 import { HostCallError } from './dispatch.ts';
 import type { EventHub } from './event-hub.ts';
-import type { DeviceSchedule } from './ports.ts';
+import type { DeviceSchedule } from '../ports/device-schedule.ts';
 import { toStaffCallView } from './views.ts';
 
 export interface StaffDeskOptions {

@@ -10,7 +10,7 @@ import type { HostHandlers, OfficeView } from './contract.ts';
 import { HostCallError } from './dispatch.ts';
 import { createDrawRateLimit } from './draw-rate-limit.ts';
 import { type DrawRefusal, toDrawResult, toHeldResult } from './draw-result.ts';
-import type { DeviceSchedule } from './ports.ts';
+import type { DeviceSchedule } from '../ports/device-schedule.ts';
 import { createScheduleIssuance } from './schedule-issuance.ts';
 import { checkServices } from './service-selection.ts';
 import { type IssuanceState, type Timer, systemTimer } from './ticket-issuance.ts';

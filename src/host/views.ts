@@ -9,7 +9,7 @@ import { checkInOpensAt } from '../core/check-in.ts';
 import type { StaffCall } from '../core/staff-call.ts';
 import { formatTicketCode } from '../core/ticket-code.ts';
 import { type Instant, formatIsoInZone, toLocalDate, toWallTime } from '../core/time.ts';
-import type { AttentionItem, CheckInRecord } from './ports.ts';
+import type { AttentionItem, CheckInRecord } from '../ports/device-schedule.ts';
 import type {
   AttentionView,
   CapacityView,

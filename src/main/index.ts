@@ -7,7 +7,7 @@ import { BrowserWindow, Menu, app, ipcMain, powerSaveBlocker, protocol } from 'e
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadDeviceConfig } from '../host/config.ts';
-import { type DeviceServices, startDeviceServices, startHttpListener } from '../host/start-host.ts';
+import { type DeviceServices, startDeviceServices, startHttpListener } from '../app/start-host.ts';
 import { clockFromEnvironment } from '../platform/clock.ts';
 import { runShell } from './shell.ts';
 

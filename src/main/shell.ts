@@ -10,7 +10,7 @@ import type {
   PowerSaveBlocker,
   Protocol,
 } from 'electron';
-import type { DeviceServices } from '../host/start-host.ts';
+import type { DeviceServices } from '../app/start-host.ts';
 import {
   APP_ORIGIN,
   APP_SCHEME,

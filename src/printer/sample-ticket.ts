@@ -2,6 +2,7 @@
  * A realistic ticket from the demo catalogue (design.md §5): for `print-test`, the sample
  * pictures under docs/ and tests. Deterministic, so its bytes and pictures can be compared.
  */
+import { checkInOpensAt } from '../core/check-in.ts';
 import type { Language, LocalizedText, Service } from '../core/catalogue.ts';
 import { makeDemoCatalogue } from '../core/demo-catalogue.ts';
 import { makeTicketCode } from '../core/ticket-code.ts';
@@ -52,7 +53,7 @@ export function makeSampleTicket(options: SampleOptions = {}): PrintableTicket {
     })),
     bring: distinctTexts(services.flatMap((s) => s.bring)),
     waitingArea: office.waitingArea,
-    checkInOpensAt: start - office.policy.checkInOpensMinutes * MINUTE_MS,
+    checkInOpensAt: checkInOpensAt(start, office.policy),
     language: options.language ?? 'de',
   };
 }

@@ -21,7 +21,7 @@ import { ROUTES } from './routes.ts';
 import { SlotIndexCache } from './slot-index-cache.ts';
 import { RateLimiter } from './rate-limit.ts';
 import { DEFAULT_SSE_LIMITS, type SseLimits, SseHub } from './sse-hub.ts';
-import { DEFAULT_HOLD_MS } from './wire.ts';
+import { DEFAULT_HOLD_MS } from '../wire/constants.ts';
 import { WriteQueue } from './write-queue.ts';
 
 export interface ServerOptions {

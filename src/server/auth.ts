@@ -9,10 +9,10 @@ import type { IncomingMessage } from 'node:http';
 import type { Instant } from '../core/time.ts';
 import type { ReadableDb, WritableDb } from '../store/database.ts';
 import { prepared } from '../store/statements.ts';
+import { ROLES, type Role } from '../wire/roles.ts';
 import { ApiError } from './errors.ts';
 
-export const ROLES = ['kiosk', 'checkin', 'counter', 'display', 'admin'] as const;
-export type Role = (typeof ROLES)[number];
+export { ROLES, type Role } from '../wire/roles.ts';
 
 /** Who is calling: the roles their token carries in this office. */
 export interface Principal {

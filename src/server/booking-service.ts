@@ -6,13 +6,15 @@
 import type { Appointment } from '../core/appointment.ts';
 import type { ServiceId } from '../core/catalogue.ts';
 import { findRunStartingAt } from '../core/slot-run.ts';
-import { type NoCapacity, findNextFreeSlot } from '../core/slot-search.ts';
+import type { NoCapacity } from '../core/slot-search.ts';
+import { planWalkIn } from '../core/walk-in-plan.ts';
 import { type Instant, type LocalDate, addDays, toLocalDate } from '../core/time.ts';
 import type { ReadableDb, WritableDb } from '../store/database.ts';
 import {
   countWalkInsOn,
   findAppointment,
   hasExpiredHolds,
+  highestCallSequence,
   insertAppointment,
   listExpiredHolds,
   updateAppointmentStatus,
@@ -21,7 +23,13 @@ import { recordAppointmentChange } from './change-feed.ts';
 import { conflict, notFound, unprocessable } from './errors.ts';
 import type { OfficeContext } from './office-registry.ts';
 import type { SlotIndexCache } from './slot-index-cache.ts';
-import { BOOKING_PREFIX, WALK_IN_PREFIX, newTicketCode, nextCallNumber } from './ticket-factory.ts';
+import {
+  BOOKING_PREFIX,
+  WALK_IN_PREFIX,
+  listCallBlocks,
+  newTicketCode,
+  nextCallNumber,
+} from './ticket-factory.ts';
 
 export interface BookingContext {
   db: WritableDb;
@@ -80,36 +88,33 @@ function drawWalkIn(
 ): Appointment {
   const { catalogue, id: officeId, timeZone } = ctx.office;
   const today = toLocalDate(ctx.now, timeZone);
-  const query = {
+  const plan = planWalkIn({
     catalogue,
+    slots: ctx.slots.indexOf(officeId),
     serviceIds: request.serviceIds,
     walkInsToday: countWalkInsOn(ctx.db, officeId, today),
-    slots: ctx.slots.indexOf(officeId),
-  };
-  const pick = findNextFreeSlot(query, catalogue.office.policy, ctx.now);
-  if (pick.kind === 'no-capacity') {
+    callNumbers: () => ({
+      kind: 'office',
+      highestTaken: highestCallSequence(ctx.db, officeId, today, WALK_IN_PREFIX),
+      reserved: listCallBlocks(ctx.db, officeId, today),
+    }),
+    newCode: () => newTicketCode(ctx.db),
+    hold: request.hold,
+    holdMs: ctx.holdMs,
+    now: ctx.now,
+  });
+  if (plan.kind === 'no-capacity') {
     throw noCapacity(ctx, {
-      ...pick,
-      nextDayWithCapacity: withinLookahead(pick.nextDayWithCapacity, today),
+      ...plan,
+      nextDayWithCapacity: withinLookahead(plan.nextDayWithCapacity, today),
     });
   }
-  const callNumber = nextCallNumber(ctx.db, officeId, today, WALK_IN_PREFIX);
-  if (callNumber === null) {
+  if (plan.kind === 'no-call-number') {
     throw conflict('no-capacity', 'All call numbers of today are used.', {
       reason: 'call-numbers-exhausted',
     });
   }
-  return insertTicket(ctx, {
-    counterId: pick.counterId,
-    slotIds: pick.slotIds,
-    start: pick.start,
-    end: pick.end,
-    status: request.hold ? 'held' : 'booked',
-    source: 'walk-in',
-    serviceIds: request.serviceIds,
-    callNumber,
-    heldUntil: request.hold ? ctx.now + ctx.holdMs : null,
-  });
+  return insertTicket(ctx, plan.appointment);
 }
 
 function noCapacity(ctx: BookingContext, result: NoCapacity) {
@@ -181,6 +186,10 @@ function bookRun(
   );
   if (callNumber === null) throw conflict('slot-taken', 'All call numbers of that day are used.');
   return insertTicket(ctx, {
+    code: newTicketCode(ctx.db),
+    officeId,
+    createdAt: ctx.now,
+    checkedInAt: null,
     counterId: run.counterId,
     slotIds: run.slotIds,
     start: run.start,
@@ -193,16 +202,7 @@ function bookRun(
   });
 }
 
-type NewTicket = Omit<Appointment, 'code' | 'officeId' | 'createdAt' | 'checkedInAt'>;
-
-function insertTicket(ctx: BookingContext, ticket: NewTicket): Appointment {
-  const appointment: Appointment = {
-    ...ticket,
-    code: newTicketCode(ctx.db),
-    officeId: ctx.office.id,
-    createdAt: ctx.now,
-    checkedInAt: null,
-  };
+function insertTicket(ctx: BookingContext, appointment: Appointment): Appointment {
   try {
     // A savepoint: a refused link must not leave the appointment row behind.
     ctx.db.transaction(() => insertAppointment(ctx.db, appointment, ctx.office.timeZone))();

@@ -8,11 +8,10 @@ import type { StaffCall } from '../core/staff-call.ts';
 import type { Instant } from '../core/time.ts';
 import type { ReadableDb, WritableDb } from '../store/database.ts';
 import { findAppointment, listSlots } from '../store/schedule-repository.ts';
-import type { ChangeWire, ChangesPageWire } from './wire.ts';
-import { toAppointmentWire, toSlotWire, toStaffCallWire } from './wire.ts';
+import { toStaffCallWire } from '../wire/staff-calls.ts';
+import { type ChangeWire, type ChangesPageWire, toSlotWire } from '../wire/sync.ts';
+import { toAppointmentWire } from '../wire/tickets.ts';
 import { prepared } from '../store/statements.ts';
-
-export const DEFAULT_PAGE = 500;
 
 type SlotListener = (officeId: string, slot: Slot) => void;
 const slotListeners = new WeakMap<ReadableDb, Set<SlotListener>>();
@@ -27,8 +26,6 @@ export function watchRecordedSlots(db: ReadableDb, listener: SlotListener): () =
   listeners.add(listener);
   return () => listeners.delete(listener);
 }
-
-export const MAX_PAGE = 2000;
 
 function insertChange(
   db: WritableDb,

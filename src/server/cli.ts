@@ -7,7 +7,7 @@ import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { type Instant, toLocalDate } from '../core/time.ts';
-import { DEFAULT_HOLD_MS } from './wire.ts';
+import { DEFAULT_HOLD_MS } from '../wire/constants.ts';
 import { clockFromEnvironment } from '../platform/clock.ts';
 import { isLoopbackHost } from '../platform/loopback.ts';
 import { type WritableDb, openDatabase, withTransaction } from '../store/database.ts';

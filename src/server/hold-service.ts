@@ -2,21 +2,12 @@
  * What happens to a ticket after it was drawn: a kiosk confirms a held ticket once it is in the
  * citizen's hand or releases it; staff cancel. Each is idempotent, so a device may retry.
  */
-import type { Appointment } from '../core/appointment.ts';
+import { type Appointment, IN_HAND_STATUSES } from '../core/appointment.ts';
 import { setSlotStatus, updateAppointmentStatus } from '../store/schedule-repository.ts';
 import { type BookingContext, expireHolds, requireAppointment } from './booking-service.ts';
 import { recordAppointmentChange } from './change-feed.ts';
 import { conflict } from './errors.ts';
 import { prepared } from '../store/statements.ts';
-
-const IN_HAND: readonly Appointment['status'][] = [
-  'booked',
-  'checked-in',
-  'called',
-  'serving',
-  'parked',
-  'served',
-];
 
 /**
  * Books a held ticket. A hold that expired is revived while its slots are still free: the ticket
@@ -25,7 +16,7 @@ const IN_HAND: readonly Appointment['status'][] = [
 export function confirmHold(ctx: BookingContext, code: string): Appointment {
   expireHolds(ctx);
   const ticket = requireAppointment(ctx, code);
-  if (IN_HAND.includes(ticket.status)) return ticket;
+  if (IN_HAND_STATUSES.includes(ticket.status)) return ticket;
   if (ticket.status === 'held') return changeStatus(ctx, code, 'booked');
   if (ticket.status === 'cancelled' && ticket.heldUntil !== null) return revive(ctx, ticket);
   throw conflict(

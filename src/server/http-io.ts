@@ -2,10 +2,8 @@
  * Reading request bodies and writing JSON answers on plain `node:http`.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { MAX_BODY_BYTES } from '../wire/constants.ts';
 import { ApiError, errorBody } from './errors.ts';
-
-/** Requests bodies larger than this are refused with 413 before they are parsed. */
-export const MAX_BODY_BYTES = 64 * 1024;
 
 /** A finished answer: status, JSON body and optional extra headers. */
 export interface Reply {

@@ -20,7 +20,7 @@ import {
 import type { BookingContext } from './booking-service.ts';
 import { recordSlotChanges } from './change-feed.ts';
 import { listCallBlocks } from './ticket-factory.ts';
-import type { LeaseGrantWire, LeaseWire } from './wire.ts';
+import type { LeaseGrantWire, LeaseWire } from '../wire/sync.ts';
 import { prepared } from '../store/statements.ts';
 
 /** Runs a kiosk holds at once. */

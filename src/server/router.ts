@@ -1,15 +1,16 @@
 /**
  * Dispatches a request to its route: unknown path 404 `not-found`, unknown office 404
  * `office-not-found`, wrong method 405 `method-not-allowed`, then the token (401/403), then the
- * handler. Every failure leaves in the one error shape.
+ * Idempotency-Key, body and query as the route's spec declares them, then the handler. Every
+ * failure leaves in the one error shape.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { type Principal, requireRole } from './auth.ts';
 import type { Route, ServerServices } from './context.ts';
 import { ApiError, notFound } from './errors.ts';
-import { sendError, sendJson } from './http-io.ts';
-
-const OFFICE_PREFIX = ['api', 'v1', 'offices'];
+import { readJsonBody, sendError, sendJson } from './http-io.ts';
+import { readIdempotencyKey } from './idempotency.ts';
+import { parseBody, parseQuery } from './request-parse.ts';
 
 interface Match {
   route: Route;
@@ -18,29 +19,32 @@ interface Match {
 
 /** Builds the request listener for a route table. */
 export function createRouter(routes: readonly Route[], services: ServerServices) {
+  const patterns = routes.map((route) => ({ route, pattern: splitPattern(route.spec.path) }));
   return (req: IncomingMessage, res: ServerResponse): void => {
-    dispatch(routes, services, req, res).catch((error: unknown) => sendError(res, error));
+    dispatch(patterns, services, req, res).catch((error: unknown) => sendError(res, error));
   };
 }
 
+type Patterns = readonly { route: Route; pattern: readonly string[] }[];
+
 async function dispatch(
-  routes: readonly Route[],
+  patterns: Patterns,
   services: ServerServices,
   req: IncomingMessage,
   res: ServerResponse,
 ): Promise<void> {
   const url = new URL(req.url ?? '/', 'http://localhost');
   const segments = splitPath(url.pathname);
-  const matches = segments ? findMatches(routes, segments) : [];
+  const matches = segments ? findMatches(patterns, segments) : [];
   if (matches.length === 0) throw notFound('not-found', `No such path: ${url.pathname}`);
   const officeId = matches[0]?.params.office;
   const office = officeId === undefined ? null : services.offices.find(officeId);
   if (officeId !== undefined && !office) {
     throw notFound('office-not-found', `No office "${officeId}" on this server.`);
   }
-  const match = matches.find((m) => m.route.method === req.method);
+  const match = matches.find((m) => m.route.spec.method === req.method);
   if (!match) {
-    const allow = [...new Set(matches.map((m) => m.route.method))].join(', ');
+    const allow = [...new Set(matches.map((m) => m.route.spec.method))].join(', ');
     throw new ApiError(405, 'method-not-allowed', `Use ${allow} here.`, { allow });
   }
   const { route, params } = match;
@@ -48,11 +52,33 @@ async function dispatch(
   if (route.scope === 'global') {
     reply = await route.handle({ req, res, url, services });
   } else {
-    if (!office) throw notFound('not-found', `No such path: ${url.pathname}`);
+    const { spec } = route;
+    if (!office || spec.roles === null)
+      throw notFound('not-found', `No such path: ${url.pathname}`);
     const principal = services.tokens.authenticate(req, office.id, url.searchParams.get('token'));
-    requireRole(principal, route.roles);
+    requireRole(principal, spec.roles);
     limitWrites(services, req, principal);
-    reply = await route.handle({ req, res, url, params, office, principal, services });
+    const idempotencyKey = spec.idempotent ? readIdempotencyKey(req) : null;
+    // Every POST has its body read: one sent to a call that takes none must still be small and JSON.
+    const rawBody = spec.method === 'POST' ? await readJsonBody(req) : undefined;
+    const sent = rawBody === undefined && spec.bodyOptional ? {} : rawBody;
+    const body = spec.body ? parseBody(spec.body, sent) : undefined;
+    const query = spec.query
+      ? parseQuery(spec.query, url.searchParams, spec.queryErrors)
+      : undefined;
+    reply = await route.handle({
+      req,
+      res,
+      url,
+      params,
+      office,
+      principal,
+      services,
+      body,
+      rawBody,
+      query,
+      idempotencyKey,
+    });
   }
   if (reply) sendJson(res, reply);
 }
@@ -78,12 +104,14 @@ function splitPath(pathname: string): string[] | null {
   }
 }
 
-function findMatches(routes: readonly Route[], segments: readonly string[]): Match[] {
+function splitPattern(path: string): string[] {
+  return path.split('/').filter((part) => part !== '');
+}
+
+function findMatches(patterns: Patterns, segments: readonly string[]): Match[] {
   const matches: Match[] = [];
-  for (const route of routes) {
-    const pattern = route.path.split('/').filter((part) => part !== '');
-    const full = route.scope === 'office' ? [...OFFICE_PREFIX, ':office', ...pattern] : pattern;
-    const params = matchPattern(full, segments);
+  for (const { route, pattern } of patterns) {
+    const params = matchPattern(pattern, segments);
     if (params) matches.push({ route, params });
   }
   return matches;

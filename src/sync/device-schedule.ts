@@ -1,5 +1,5 @@
 /**
- * The `DeviceSchedule` port (src/host/ports.ts) over a local SQLite replica kept in step with the
+ * The `DeviceSchedule` port (src/ports/device-schedule.ts) over a local SQLite replica kept in step with the
  * central server. Online, draws and check-ins go to the server (short timeout) and are recorded
  * locally; without an answer, a kiosk issues from its lease and a check-in device decides from
  * the QR payload's MAC, and both are uploaded later through the outbox.
@@ -17,7 +17,7 @@ import type {
   HoldResult,
   ScheduleChange,
   ScheduleStatus,
-} from '../host/ports.ts';
+} from '../ports/device-schedule.ts';
 import { type Clock, clockFromEnvironment } from '../platform/clock.ts';
 import { type WritableDb, openDatabase, withTicketTransaction } from '../store/database.ts';
 import {

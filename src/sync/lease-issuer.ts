@@ -5,17 +5,18 @@
  */
 import { randomBytes } from 'node:crypto';
 import type { Appointment } from '../core/appointment.ts';
-import { WALK_IN_PREFIX, formatCallNumber } from '../core/call-number.ts';
-import type { Catalogue, Language, OfficeId, ServiceId, Slot } from '../core/catalogue.ts';
-import { findNextFreeSlot, indexSlots } from '../core/slot-search.ts';
+import { type CallNumberBlock, WALK_IN_PREFIX } from '../core/call-number.ts';
+import type { Catalogue, Language, ServiceId, Slot } from '../core/catalogue.ts';
+import { type NoCapacity, indexSlots } from '../core/slot-search.ts';
 import { makeTicketCode } from '../core/ticket-code.ts';
+import { type CallNumberSource, planWalkIn } from '../core/walk-in-plan.ts';
 import type { MessageSigner } from '../core/ticket-payload.ts';
 import { buildTicketPayload } from '../core/ticket-payload.ts';
 import { type Instant, formatIsoInZone, toLocalDate } from '../core/time.ts';
 import { type WritableDb, withTicketTransaction } from '../store/database.ts';
-import { insertAppointment, listSlots } from '../store/schedule-repository.ts';
-import type { LeaseGrantWire } from '../server/wire.ts';
-import { instantOf } from './from-wire.ts';
+import { countWalkInsOn, insertAppointment, listSlots } from '../store/schedule-repository.ts';
+import { instantOf } from '../wire/from-wire.ts';
+import type { LeaseGrantWire, OfflineTicketBody } from '../wire/sync.ts';
 import { enqueue } from './outbox.ts';
 
 /** A lease is not used this close to its expiry: the device and server clocks may disagree. */
@@ -62,25 +63,24 @@ export function usableLeasedSlots(db: WritableDb, officeId: string, now: Instant
     .map((slot) => ({ ...slot, status: 'leased' as const }));
 }
 
-function nextLeasedCallNumber(db: WritableDb, officeId: string, date: string): string | null {
-  const blocks = db
+/**
+ * The call numbers this kiosk may give out offline: its own leased blocks, above the highest it
+ * used. Numbers the server gave out never fall inside a kiosk's blocks, so the day's highest K
+ * number inside the blocks is this kiosk's own.
+ */
+function leasedCallNumbers(db: WritableDb, officeId: string, date: string): CallNumberSource {
+  const own = db
+    .prepare('SELECT first, size FROM device_call_blocks WHERE office_id = ? AND local_date = ?')
+    .all(officeId, date) as CallNumberBlock[];
+  const sequences = db
     .prepare(
-      'SELECT first, size FROM device_call_blocks WHERE office_id = ? AND local_date = ? ORDER BY first',
+      `SELECT CAST(substr(call_number, 2) AS INTEGER) FROM appointments
+       WHERE office_id = ? AND local_date = ? AND substr(call_number, 1, 1) = ?`,
     )
-    .all(officeId, date) as { first: number; size: number }[];
-  const used = new Set(
-    db
-      .prepare('SELECT call_number FROM appointments WHERE office_id = ? AND local_date = ?')
-      .pluck()
-      .all(officeId, date) as string[],
-  );
-  for (const block of blocks) {
-    for (let n = block.first; n < block.first + block.size; n++) {
-      const number = formatCallNumber(WALK_IN_PREFIX, n);
-      if (!used.has(number)) return number;
-    }
-  }
-  return null;
+    .pluck()
+    .all(officeId, date, WALK_IN_PREFIX) as number[];
+  const inOwn = sequences.filter((n) => own.some((b) => n >= b.first && n < b.first + b.size));
+  return { kind: 'leased', highestUsed: Math.max(0, ...inOwn), own };
 }
 
 export interface OfflineIssue {
@@ -96,40 +96,33 @@ export interface OfflineIssue {
   now: Instant;
 }
 
-/** Issues a held ticket from the lease, or null when the lease cannot serve these concerns. */
+/**
+ * Issues a held ticket from the lease; the daily cap's refusal as it is (the citizen is told the
+ * same as online); null when the lease cannot serve these concerns.
+ */
 export function issueFromLease(
   issue: OfflineIssue,
-): { appointment: Appointment; payload: string } | null {
+): { kind: 'issued'; appointment: Appointment; payload: string } | NoCapacity | null {
   const { db, catalogue, now } = issue;
   const officeId = catalogue.office.id;
   const tz = catalogue.office.timeZone;
-  const slots = indexSlots(usableLeasedSlots(db, officeId, now));
-  const query = {
+  const today = toLocalDate(now, tz);
+  const plan = planWalkIn({
     catalogue,
-    slots,
+    slots: indexSlots(usableLeasedSlots(db, officeId, now)),
     serviceIds: issue.serviceIds,
-    walkInsToday: 0,
-    usableStatuses: ['leased'] as const,
-  };
-  const pick = findNextFreeSlot(query, catalogue.office.policy, now);
-  if (pick.kind !== 'slot') return null;
-  const callNumber = nextLeasedCallNumber(db, officeId, toLocalDate(now, tz));
-  if (callNumber === null) return null;
-  const appointment: Appointment = {
-    code: makeTicketCode(randomBytes(7)),
-    officeId: officeId as OfficeId,
-    counterId: pick.counterId,
-    slotIds: pick.slotIds,
-    start: pick.start,
-    end: pick.end,
-    status: 'held',
-    source: 'walk-in',
-    serviceIds: issue.serviceIds,
-    callNumber,
-    createdAt: now,
-    heldUntil: now + issue.holdMs,
-    checkedInAt: null,
-  };
+    // The replica knows every walk-in the feed brought before the server went away, plus its own.
+    walkInsToday: countWalkInsOn(db, officeId, today),
+    usableStatuses: ['leased'],
+    callNumbers: () => leasedCallNumbers(db, officeId, today),
+    newCode: () => makeTicketCode(randomBytes(7)),
+    hold: true,
+    holdMs: issue.holdMs,
+    now,
+  });
+  if (plan.kind === 'no-capacity' && plan.reason === 'daily-cap-reached') return plan;
+  if (plan.kind !== 'ticket') return null;
+  const { appointment } = plan;
   const payload = buildTicketPayload(appointment.code, appointment.start, tz, issue.sign);
   withTicketTransaction(db, () => {
     insertAppointment(db, appointment, tz);
@@ -145,10 +138,10 @@ export function issueFromLease(
     );
     rememberHold(db, issue.requestId, appointment, payload, true, now);
   });
-  return { appointment, payload };
+  return { kind: 'issued', appointment, payload };
 }
 
-function uploadBody(a: Appointment, deviceId: string, tz: string): Record<string, unknown> {
+function uploadBody(a: Appointment, deviceId: string, tz: string): OfflineTicketBody {
   return {
     deviceId,
     code: a.code,
@@ -158,7 +151,8 @@ function uploadBody(a: Appointment, deviceId: string, tz: string): Record<string
     end: formatIsoInZone(a.end, tz),
     services: a.serviceIds,
     callNumber: a.callNumber,
-    status: a.status,
+    // Issued from the lease it is held until printed; confirm or release follow in the outbox.
+    status: 'held',
     createdAt: formatIsoInZone(a.createdAt, tz),
     checkedInAt: null,
   };

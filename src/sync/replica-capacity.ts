@@ -3,9 +3,9 @@ import { summarizeCapacity } from '../core/capacity.ts';
 import type { Catalogue } from '../core/catalogue.ts';
 import { indexSlots } from '../core/slot-search.ts';
 import { type Instant, addDays, startOfLocalDay, toLocalDate } from '../core/time.ts';
-import type { DeviceSchedule } from '../host/ports.ts';
+import type { DeviceSchedule } from '../ports/device-schedule.ts';
 import type { WritableDb } from '../store/database.ts';
-import { listSlots } from '../store/schedule-repository.ts';
+import { countWalkInsOn, listSlots } from '../store/schedule-repository.ts';
 import { usableLeasedSlots } from './lease-issuer.ts';
 
 /**
@@ -32,7 +32,9 @@ export function capacityFromReplica(
           ...s,
           status: 'free' as const,
         }));
-  const view = summarizeCapacity(catalogue, indexSlots(slots), office.policy, now, 0);
+  // The daily cap counts the office's walk-ins the replica knows of, as the server would.
+  const walkInsToday = countWalkInsOn(db, office.id, today);
+  const view = summarizeCapacity(catalogue, indexSlots(slots), office.policy, now, walkInsToday);
   const issuing = online || (!refuse && view.services.some((s) => s.nextFree !== null));
   if (!online || view.services.some((s) => s.nextFree !== null)) return { ...view, issuing };
   // Nothing left today: the attract screen names the next day with capacity, so look further
@@ -48,7 +50,7 @@ export function capacityFromReplica(
     indexSlots([...slots, ...ahead]),
     office.policy,
     now,
-    0,
+    walkInsToday,
   );
   return { ...view, nextDayWithCapacity: later.nextDayWithCapacity, issuing };
 }

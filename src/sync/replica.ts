@@ -16,8 +16,8 @@ import {
   upsertSlots,
 } from '../store/schedule-repository.ts';
 import { upsertStaffCall } from '../store/staff-call-repository.ts';
-import type { ChangeWire } from '../server/wire.ts';
-import { appointmentFromWire, slotFromWire, staffCallFromWire } from './from-wire.ts';
+import { appointmentFromWire, slotFromWire, staffCallFromWire } from '../wire/from-wire.ts';
+import type { ReceivedChange } from '../wire/sync.ts';
 
 /** The feed cursor this replica has applied up to, '0' for none. */
 export function readCursor(db: ReadableDb, officeId: string): string {
@@ -49,7 +49,7 @@ export function saveDeviceConfig(
 export function applyChanges(
   db: WritableDb,
   officeId: OfficeId,
-  changes: readonly ChangeWire[],
+  changes: readonly ReceivedChange[],
   cursor: string,
   now: Instant,
 ): void {

@@ -4,7 +4,7 @@
  */
 import type { Catalogue } from '../core/catalogue.ts';
 import type { MessageSigner } from '../core/ticket-payload.ts';
-import type { ScheduleChange } from '../host/ports.ts';
+import type { ScheduleChange } from '../ports/device-schedule.ts';
 import { createTicketSigner } from '../platform/ticket-signer.ts';
 import type { WritableDb } from '../store/database.ts';
 import type { ServerApi } from './api-client.ts';

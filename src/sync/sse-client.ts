@@ -2,6 +2,7 @@
  * Listens to `GET …/events` and reports each poke's cursor. Reconnects with backoff and
  * `Last-Event-ID`; a stream silent for longer than two heartbeats counts as dead.
  */
+import { routes } from '../wire/routes.ts';
 import type { ServerApi } from './api-client.ts';
 
 export interface EventStreamHandlers {
@@ -60,7 +61,7 @@ export class EventStream {
       accept: 'text/event-stream',
     };
     if (this.lastEventId !== null) headers['last-event-id'] = String(this.lastEventId);
-    const response = await this.api.fetch(this.api.url('/events'), {
+    const response = await this.api.fetch(this.api.url(routes.events), {
       headers,
       signal: controller.signal,
     });

@@ -13,9 +13,9 @@ import {
   markStaffCallDone,
   upsertStaffCall,
 } from '../store/staff-call-repository.ts';
-import type { StaffCallWire } from '../server/wire.ts';
+import { routes } from '../wire/routes.ts';
 import { HttpError, isTransient } from './api-client.ts';
-import { staffCallFromWire } from './from-wire.ts';
+import { staffCallFromWire } from '../wire/from-wire.ts';
 import { enqueue } from './outbox.ts';
 import { type ScheduleContext, requireCatalogue } from './schedule-context.ts';
 
@@ -32,7 +32,7 @@ export async function callStaff(
   const body = { deviceId, reason, id };
   try {
     const answer = await context.engine.reach(() =>
-      context.api.call<{ staffCall: StaffCallWire }>('POST', '/staff-calls', {
+      context.api.call(routes.openStaffCall, {
         body,
         idempotencyKey: id,
         timeoutMs: context.timeoutMs,
@@ -75,11 +75,11 @@ export async function finishStaffCall(
   const mutationId = randomUUID();
   try {
     const answer = await context.engine.reach(() =>
-      context.api.call<{ staffCall: StaffCallWire }>(
-        'POST',
-        `/staff-calls/${encodeURIComponent(id)}/done`,
-        { idempotencyKey: mutationId, timeoutMs: context.timeoutMs },
-      ),
+      context.api.call(routes.finishStaffCall, {
+        params: { id },
+        idempotencyKey: mutationId,
+        timeoutMs: context.timeoutMs,
+      }),
     );
     record(context, staffCallFromWire(answer.staffCall, context.officeId));
     return true;

@@ -7,13 +7,9 @@ import type { OfficeId } from '../core/catalogue.ts';
 import { type Instant, parseIsoInstant } from '../core/time.ts';
 import type { WritableDb } from '../store/database.ts';
 import { type OfficeRecord, loadOffice } from '../store/schedule-repository.ts';
-import {
-  type ChangesPageWire,
-  DEFAULT_HOLD_MS,
-  type DeviceConfigWire,
-  type LeaseGrantWire,
-} from '../server/wire.ts';
-import type { ScheduleChange, ScheduleStatus } from '../host/ports.ts';
+import { DEFAULT_HOLD_MS } from '../wire/constants.ts';
+import { routes } from '../wire/routes.ts';
+import type { ScheduleChange, ScheduleStatus } from '../ports/device-schedule.ts';
 
 type ConnectionState = ScheduleStatus['connection'];
 import { NetworkError, type ServerApi, isTransient } from './api-client.ts';
@@ -128,9 +124,7 @@ export class SyncEngine {
 
   private async loadConfig(): Promise<void> {
     const sentAt = this.o.now();
-    const config = await this.reach(() =>
-      this.o.api.call<DeviceConfigWire>('GET', '/device-config'),
-    );
+    const config = await this.reach(() => this.o.api.call(routes.deviceConfig, {}));
     this.measureSkew(sentAt, this.o.now(), config.serverTime);
     this.holdMs = config.holdSeconds * 1000;
     const before = JSON.stringify(this.office?.catalogue);
@@ -182,7 +176,7 @@ export class SyncEngine {
     for (;;) {
       const since = readCursor(this.o.db, this.o.officeId);
       const page = await this.reach(() =>
-        this.o.api.call<ChangesPageWire>('GET', `/changes?since=${since}&limit=${PAGE}`),
+        this.o.api.call(routes.changes, { query: { since, limit: PAGE } }),
       );
       const next = page.reset ? '0' : page.next;
       applyChanges(this.o.db, this.o.officeId as OfficeId, page.changes, next, this.o.now());
@@ -200,7 +194,7 @@ export class SyncEngine {
     if (this.o.role !== 'kiosk' || this.office?.catalogue.office.policy.offlinePolicy !== 'lease')
       return;
     const grant = await this.reach(() =>
-      this.o.api.call<LeaseGrantWire>('POST', '/leases', { body: { deviceId: this.o.deviceId } }),
+      this.o.api.call(routes.leases, { body: { deviceId: this.o.deviceId } }),
     );
     saveLeaseGrant(this.o.db, this.o.officeId, grant);
   }

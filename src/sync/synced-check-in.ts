@@ -7,12 +7,14 @@ import { randomUUID } from 'node:crypto';
 import type { Appointment } from '../core/appointment.ts';
 import type { CheckInOutcome } from '../core/check-in.ts';
 import type { Instant } from '../core/time.ts';
-import type { CheckInRecord } from '../host/ports.ts';
+import type { CheckInRecord } from '../ports/device-schedule.ts';
 import { withTicketTransaction } from '../store/database.ts';
 import { findAppointment } from '../store/schedule-repository.ts';
-import type { TicketWire } from '../server/wire.ts';
+import { checkInRefusal } from '../wire/check-ins.ts';
+import { routes } from '../wire/routes.ts';
+import type { TicketWire } from '../wire/tickets.ts';
 import { HttpError, isTransient } from './api-client.ts';
-import { appointmentFromTicket, instantOf } from './from-wire.ts';
+import { appointmentFromTicket, instantOf } from '../wire/from-wire.ts';
 import { checkInOffline } from './offline-check-in.ts';
 import { upsertAppointment } from './replica.ts';
 import { type ScheduleContext, requireCatalogue, ticketSigner } from './schedule-context.ts';
@@ -28,11 +30,11 @@ export async function checkIn(
   const mutationId = randomUUID();
   try {
     const answer = await context.engine.reach(() =>
-      context.api.call<{ result: 'checked-in' | 'already-checked-in'; ticket: TicketWire }>(
-        'POST',
-        '/check-ins',
-        { body: { input, deviceId }, idempotencyKey: mutationId, timeoutMs: context.timeoutMs },
-      ),
+      context.api.call(routes.checkIn, {
+        body: { input, deviceId },
+        idempotencyKey: mutationId,
+        timeoutMs: context.timeoutMs,
+      }),
     );
     const appointment = recordTicket(context, answer.ticket, now);
     return { outcome: { result: answer.result }, appointment, offline: false };
@@ -66,15 +68,23 @@ function recordTicket(context: ScheduleContext, ticket: TicketWire, now: Instant
   return appointment;
 }
 
+/** The refusal's extra fields, as the check-in route declares them; none if it sent others. */
+function refusalOf(error: HttpError) {
+  const parsed = checkInRefusal.shape.error.safeParse(error.body);
+  return parsed.success ? parsed.data : null;
+}
+
 function localTicket(context: ScheduleContext, error: HttpError): Appointment | null {
-  const code = error.body.ticketCode;
-  return typeof code === 'string' ? findAppointment(context.db, code) : null;
+  const code = refusalOf(error)?.ticketCode;
+  return code === undefined ? null : findAppointment(context.db, code);
 }
 
 function outcomeOf(error: HttpError): CheckInOutcome {
+  const opensAt = refusalOf(error)?.opensAt;
   switch (error.code) {
     case 'too-early':
-      return { result: 'too-early', opensAt: instantOf(String(error.body.opensAt)) };
+      // Without the time it opens the refusal cannot be shown as "too early": say invalid.
+      return opensAt ? { result: 'too-early', opensAt: instantOf(opensAt) } : { result: 'invalid' };
     case 'too-late':
     case 'cancelled':
     case 'other-day':

@@ -8,9 +8,12 @@
  */
 import type { Instant } from '../core/time.ts';
 import { type WritableDb, withTransaction } from '../store/database.ts';
-import type { StaffCallWire, TicketWire } from '../server/wire.ts';
+import { appointmentFromTicket, staffCallFromWire } from '../wire/from-wire.ts';
+import { type RouteSpec, isBodyOf } from '../wire/route-spec.ts';
+import { routes } from '../wire/routes.ts';
+import type { StaffCallWire } from '../wire/staff-calls.ts';
+import type { TicketWire } from '../wire/tickets.ts';
 import { HttpError, NetworkError, type ServerApi, isTransient } from './api-client.ts';
-import { appointmentFromTicket, staffCallFromWire } from './from-wire.ts';
 import {
   type OutboxEntry,
   STUCK_AFTER,
@@ -33,6 +36,23 @@ export interface UploaderDeps {
   onProgress: (reachable: boolean) => void;
   /** Told when the server refused a mutation for good, or one became stuck (logged by then). */
   onAttention?: (entry: OutboxEntry, state: 'refused' | 'stuck', reason: string) => void;
+}
+
+/** What an upload's answer may carry back; a refusal carries neither. */
+interface UploadAnswer {
+  ticket?: TicketWire;
+  staffCall?: StaffCallWire;
+  refused?: { status: number; code: string; message: string };
+}
+
+/** An outbox payload as the route's body; one that no longer reads as one is a bug to name. */
+function bodyOf<R extends RouteSpec>(route: R, entry: OutboxEntry) {
+  if (!isBodyOf(route, entry.payload)) {
+    throw new Error(
+      `outbox entry ${entry.mutationId} (${entry.kind}) is not a body of ${route.path}`,
+    );
+  }
+  return entry.payload;
 }
 
 const MIN_BACKOFF_MS = 500;
@@ -126,7 +146,7 @@ export class Uploader {
   }
 
   private async upload(entry: OutboxEntry): Promise<UploadResult> {
-    let answer: unknown;
+    let answer: UploadAnswer;
     let refused = false;
     try {
       answer = await this.send(entry);
@@ -179,33 +199,37 @@ export class Uploader {
     return 'stuck';
   }
 
-  private send(entry: OutboxEntry): Promise<unknown> {
+  private send(entry: OutboxEntry): Promise<UploadAnswer> {
     const { api } = this.deps;
-    const key = entry.mutationId;
-    const code = String(entry.payload.code ?? '');
+    const idempotencyKey = entry.mutationId;
+    const { payload } = entry;
+    const code = String(payload.code ?? '');
     switch (entry.kind) {
       case 'offline-ticket':
-        return api.call('POST', '/offline-tickets', { body: entry.payload, idempotencyKey: key });
+        return api.call(routes.offlineTicket, {
+          body: bodyOf(routes.offlineTicket, entry),
+          idempotencyKey,
+        });
       case 'confirm':
-        return api.call('POST', `/appointments/${code}/confirm`, { idempotencyKey: key });
+        return api.call(routes.confirm, { params: { code }, idempotencyKey });
       case 'release':
-        return api.call('POST', `/appointments/${code}/release`, { idempotencyKey: key });
+        return api.call(routes.release, { params: { code }, idempotencyKey });
       case 'check-in':
-        return api.call('POST', '/check-ins', { body: entry.payload, idempotencyKey: key });
+        return api.call(routes.checkIn, { body: bodyOf(routes.checkIn, entry), idempotencyKey });
       case 'staff-call':
-        return api.call('POST', '/staff-calls', { body: entry.payload, idempotencyKey: key });
+        return api.call(routes.openStaffCall, {
+          body: bodyOf(routes.openStaffCall, entry),
+          idempotencyKey,
+        });
       case 'staff-call-done': {
-        const id = encodeURIComponent(String(entry.payload.id ?? ''));
-        return api.call('POST', `/staff-calls/${id}/done`, { idempotencyKey: key });
+        const id = String(payload.id ?? '');
+        return api.call(routes.finishStaffCall, { params: { id }, idempotencyKey });
       }
     }
   }
 
-  private apply(answer: unknown): void {
-    const { ticket, staffCall } = (answer ?? {}) as {
-      ticket?: TicketWire;
-      staffCall?: StaffCallWire;
-    };
+  private apply(answer: UploadAnswer): void {
+    const { ticket, staffCall } = answer;
     if (staffCall) upsertStaffCall(this.deps.db, staffCallFromWire(staffCall, this.deps.officeId));
     if (!ticket) return;
     const appointment = appointmentFromTicket(ticket, this.deps.officeId, this.deps.now());

@@ -6,12 +6,13 @@
 import type { Catalogue, Language, ServiceId } from '../core/catalogue.ts';
 import { isNoCapacityReason } from '../core/slot-search.ts';
 import type { Instant } from '../core/time.ts';
-import type { HoldResult } from '../host/ports.ts';
+import type { HoldResult } from '../ports/device-schedule.ts';
 import { withTicketTransaction } from '../store/database.ts';
 import { findAppointment, setSlotStatus } from '../store/schedule-repository.ts';
-import type { TicketWire } from '../server/wire.ts';
+import { routes } from '../wire/routes.ts';
+import { type TicketWire, noCapacityError } from '../wire/tickets.ts';
 import { HttpError, isTransient } from './api-client.ts';
-import { appointmentFromTicket } from './from-wire.ts';
+import { appointmentFromTicket } from '../wire/from-wire.ts';
 import { issueFromLease, rememberHold } from './lease-issuer.ts';
 import { upsertAppointment } from './replica.ts';
 import {
@@ -41,7 +42,7 @@ export async function holdWalkIn(
   if (!catalogue) return { kind: 'refused', reason: 'offline' };
   try {
     const answer = await context.engine.reach(() =>
-      context.api.call<{ ticket: TicketWire }>('POST', '/walk-ins', {
+      context.api.call(routes.walkIn, {
         body: {
           services: request.serviceIds,
           deviceId: request.deviceId,
@@ -55,12 +56,13 @@ export async function holdWalkIn(
     return recordServerHold(context, answer.ticket, request.requestId, now);
   } catch (error) {
     if (error instanceof HttpError && error.code === 'no-capacity') {
-      const body = error.body as { reason?: string; nextDayWithCapacity?: string | null };
+      const refusal = noCapacityError.shape.error.safeParse(error.body);
+      const body = refusal.success ? refusal.data : null;
       return {
         kind: 'no-capacity',
         // A reason this device does not know (a newer server) reads as fully booked.
-        reason: isNoCapacityReason(body.reason) ? body.reason : 'fully-booked',
-        nextDayWithCapacity: body.nextDayWithCapacity ?? null,
+        reason: isNoCapacityReason(body?.reason) ? body.reason : 'fully-booked',
+        nextDayWithCapacity: body?.nextDayWithCapacity ?? null,
       };
     }
     if (!isTransient(error)) throw error;
@@ -88,6 +90,7 @@ function holdOffline(
     now,
   });
   if (!issued) return { kind: 'refused', reason: 'offline' };
+  if (issued.kind === 'no-capacity') return issued;
   context.emit('schedule');
   const { appointment, payload } = issued;
   return {

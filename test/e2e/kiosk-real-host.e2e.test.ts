@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { parseDeviceConfig } from '../../src/host/config.ts';
-import { type RunningHost, startDeviceHostFromConfig } from '../../src/host/start-host.ts';
+import { type RunningHost, startDeviceHostFromConfig } from '../../src/app/start-host.ts';
 import { createManualClock } from '../../src/platform/clock.ts';
 import { createMemorySchedule, type MemorySchedule } from '../support/memory-schedule.ts';
 import { useTempDir } from '../support/temp-dir.ts';

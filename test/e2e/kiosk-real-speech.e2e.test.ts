@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { parseDeviceConfig } from '../../src/host/config.ts';
-import { type RunningHost, startDeviceHostFromConfig } from '../../src/host/start-host.ts';
+import { type RunningHost, startDeviceHostFromConfig } from '../../src/app/start-host.ts';
 import { createManualClock } from '../../src/platform/clock.ts';
 import type { UtteranceRecord } from '../../src/speech/speech-output.ts';
 import { END_GRACE_MS } from '../../src/renderer/kiosk/use-read-then-print.ts';

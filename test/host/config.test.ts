@@ -7,7 +7,7 @@ import {
   parseDeviceConfig,
   readServerCa,
 } from '../../src/host/config.ts';
-import { startDeviceHostFromConfig } from '../../src/host/start-host.ts';
+import { startDeviceHostFromConfig } from '../../src/app/start-host.ts';
 import { createManualClock } from '../../src/platform/clock.ts';
 import { isLoopbackHost } from '../../src/platform/loopback.ts';
 import { useTempDir } from '../support/temp-dir.ts';

@@ -12,7 +12,7 @@ import {
   type RunningHost,
   startDeviceHostFromConfig,
   startDeviceServices,
-} from '../../src/host/start-host.ts';
+} from '../../src/app/start-host.ts';
 import { createManualClock } from '../../src/platform/clock.ts';
 import { type MemorySchedule, createMemorySchedule } from '../support/memory-schedule.ts';
 import { useTempDir } from '../support/temp-dir.ts';

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { AppointmentWire, ChangesPageWire, TicketWire } from '../../src/server/wire.ts';
+import type { ChangesPageWire } from '../../src/wire/sync.ts';
+import type { AppointmentWire, TicketWire } from '../../src/wire/tickets.ts';
 import { useTempDir } from '../support/temp-dir.ts';
 import {
   AUSWEIS,

@@ -2,7 +2,7 @@ import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { checkConsistency } from '../../src/server/consistency-check.ts';
 import type { ReadableDb } from '../../src/store/database.ts';
-import type { TicketWire } from '../../src/server/wire.ts';
+import type { TicketWire } from '../../src/wire/tickets.ts';
 import { useTempDir } from '../support/temp-dir.ts';
 import {
   AUSWEIS,

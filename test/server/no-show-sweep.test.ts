@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { TicketWire } from '../../src/server/wire.ts';
+import type { TicketWire } from '../../src/wire/tickets.ts';
 import { useTempDir } from '../support/temp-dir.ts';
 import { startInProcess } from './support/in-process-server.ts';
 import { MELDE, api, dbIn, startServerProcess } from './support/server-process.ts';

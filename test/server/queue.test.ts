@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import type { TicketWire } from '../../src/server/wire.ts';
+import type { TicketWire } from '../../src/wire/tickets.ts';
 import type {
   CallWire,
   DisplayAnswer,

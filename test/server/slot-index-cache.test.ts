@@ -7,7 +7,7 @@ import type { TicketCode } from '../../src/core/ticket-code.ts';
 import { formatIsoInZone, parseIsoInstant } from '../../src/core/time.ts';
 import { bookAt } from '../../src/server/booking-service.ts';
 import { bookingContext } from '../../src/server/context.ts';
-import type { TicketWire } from '../../src/server/wire.ts';
+import type { TicketWire } from '../../src/wire/tickets.ts';
 import { withTicketTransaction } from '../../src/store/database.ts';
 import {
   findAppointment,

@@ -6,7 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { ChangesPageWire, StaffCallWire } from '../../src/server/wire.ts';
+import type { StaffCallWire } from '../../src/wire/staff-calls.ts';
+import type { ChangesPageWire } from '../../src/wire/sync.ts';
 import { type ServerProcess, api, startServerProcess } from './support/server-process.ts';
 
 type CallAnswer = { staffCall: StaffCallWire };

@@ -7,7 +7,7 @@ import { spawnSync } from 'node:child_process';
 import Database from 'better-sqlite3';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import type { TicketWire } from '../../src/server/wire.ts';
+import type { TicketWire } from '../../src/wire/tickets.ts';
 import type { CallWire } from '../../src/wire/queue.ts';
 import { useTempDir } from '../support/temp-dir.ts';
 import { MELDE, TOKEN, api, dbIn, startServerProcess } from './support/server-process.ts';

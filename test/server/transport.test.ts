@@ -14,6 +14,7 @@ import { fetchTrusting } from '../../src/sync/trusted-fetch.ts';
 import { useTempDir } from '../support/temp-dir.ts';
 import { until } from '../support/until.ts';
 import { TEST_NOW, TOKEN, dbIn, startServerProcess } from './support/server-process.ts';
+import { routes } from '../../src/wire/routes.ts';
 
 const tempDir = useTempDir('terminmarke-tls-');
 const BIN = fileURLToPath(new URL('../../bin/terminmarke.js', import.meta.url));
@@ -71,7 +72,7 @@ describe('transport', () => {
     const ca = readFileSync(cert, 'utf8');
     expect((await fetchTrusting(ca)(`${server.url}/api/v1/health`)).status).toBe(200);
     const api = new ServerApi({ serverUrl: server.url, officeId: 'demo', token: TOKEN, ca });
-    const capacity = await api.call<{ services: unknown[] }>('GET', '/capacity');
+    const capacity = await api.call(routes.capacity, {});
     expect(capacity.services).toHaveLength(5);
     let connected = false;
     const stream = new EventStream(api, {

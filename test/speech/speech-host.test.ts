@@ -7,7 +7,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ConfigError, parseDeviceConfig } from '../../src/host/config.ts';
-import { type RunningHost, startDeviceHostFromConfig } from '../../src/host/start-host.ts';
+import { type RunningHost, startDeviceHostFromConfig } from '../../src/app/start-host.ts';
 import { createManualClock } from '../../src/platform/clock.ts';
 import { measureWav } from '../../src/speech/wav.ts';
 import { createMemorySchedule } from '../support/memory-schedule.ts';

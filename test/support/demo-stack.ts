@@ -6,7 +6,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { parseDeviceConfig } from '../../src/host/config.ts';
-import { type RunningHost, startDeviceHostFromConfig } from '../../src/host/start-host.ts';
+import { type RunningHost, startDeviceHostFromConfig } from '../../src/app/start-host.ts';
 import { createClock } from '../../src/platform/clock.ts';
 
 export const DEMO_TOKEN = 'e2e-token';

@@ -8,7 +8,7 @@
 import { type IncomingMessage, type ServerResponse, createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Language } from '../../src/core/catalogue.ts';
-import { DEMO_WALK_IN_SERVICES } from '../../src/core/demo-catalogue.ts';
+import { DEMO_WALK_IN_SERVICES, makeDemoCatalogue } from '../../src/core/demo-catalogue.ts';
 
 export type FakeState = 'checked-in' | 'called' | 'serving' | 'parked' | 'served' | 'no-show';
 
@@ -191,7 +191,17 @@ export async function startFakeQueueServer(
         });
       if (path === '/display') return send(res, { status: 200, body: display() });
       if (path === '/device-config')
-        return send(res, { status: 200, body: { catalogue: { services: DEMO_WALK_IN_SERVICES } } });
+        return send(res, {
+          status: 200,
+          // The whole answer as the real server sends it: devices check it against the route.
+          body: {
+            catalogue: makeDemoCatalogue(),
+            ticketKey: 'fake-key',
+            serverTime: '2026-11-24T09:00:00+01:00',
+            cursor: '0',
+            holdSeconds: 180,
+          },
+        });
       return send(res, error(404, 'not-found', path));
     }
     const raw = await readBody(req);

@@ -3,18 +3,18 @@
  * not about sync: the demo catalogue and schedule, holds and check-ins decided by core rules.
  */
 import type { Appointment } from '../../src/core/appointment.ts';
-import { WALK_IN_PREFIX, formatCallNumber } from '../../src/core/call-number.ts';
 import { summarizeCapacity } from '../../src/core/capacity.ts';
 import type { Catalogue, Slot } from '../../src/core/catalogue.ts';
 import type { StaffCall } from '../../src/core/staff-call.ts';
 import { decideCheckIn } from '../../src/core/check-in.ts';
 import { readCheckInInput } from '../../src/core/check-in-input.ts';
 import { generateDemoSchedule } from '../../src/core/demo-schedule.ts';
-import { findNextFreeSlot, indexSlots } from '../../src/core/slot-search.ts';
+import { indexSlots } from '../../src/core/slot-search.ts';
 import { makeTicketCode } from '../../src/core/ticket-code.ts';
 import { buildTicketPayload } from '../../src/core/ticket-payload.ts';
+import { planWalkIn } from '../../src/core/walk-in-plan.ts';
 import { type Instant, toLocalDate } from '../../src/core/time.ts';
-import type { DeviceSchedule, ScheduleChange } from '../../src/host/ports.ts';
+import type { DeviceSchedule, ScheduleChange } from '../../src/ports/device-schedule.ts';
 import { createTicketSigner } from '../../src/platform/ticket-signer.ts';
 import { createMemoryStaffCalls } from './memory-staff-calls.ts';
 
@@ -50,7 +50,10 @@ export function createMemorySchedule(
   };
   const walkInsOn = (now: Instant) =>
     [...appointments.values()].filter(
-      (a) => a.source === 'walk-in' && toLocalDate(a.start, tz) === toLocalDate(now, tz),
+      (a) =>
+        a.source === 'walk-in' &&
+        a.status !== 'cancelled' &&
+        toLocalDate(a.start, tz) === toLocalDate(now, tz),
     ).length;
 
   const schedule: MemorySchedule = {
@@ -70,46 +73,35 @@ export function createMemorySchedule(
     }),
     async holdWalkIn(request, now) {
       if (options.refuse && connection === 'offline') return { kind: 'refused', reason: 'offline' };
-      const pick = findNextFreeSlot(
-        {
-          catalogue: demo.catalogue,
-          slots: indexSlots(demo.slots),
-          serviceIds: request.serviceIds,
-          walkInsToday: walkInsOn(now),
-        },
-        demo.catalogue.office.policy,
+      const plan = planWalkIn({
+        catalogue: demo.catalogue,
+        slots: indexSlots(demo.slots),
+        serviceIds: request.serviceIds,
+        walkInsToday: walkInsOn(now),
+        callNumbers: () => ({ kind: 'office', highestTaken: sequence, reserved: [] }),
+        // Seeded, so screenshots and assertions see the same codes on every run.
+        newCode: () =>
+          makeTicketCode(
+            Array.from(
+              { length: 7 },
+              () => (randomSeed = (randomSeed * 1103515245 + 12345) % 2 ** 31) & 0xff,
+            ),
+          ),
+        hold: true,
+        holdMs: HOLD_MS,
         now,
-      );
-      if (pick.kind !== 'slot') return pick;
-      const code = makeTicketCode(
-        Array.from(
-          { length: 7 },
-          () => (randomSeed = (randomSeed * 1103515245 + 12345) % 2 ** 31) & 0xff,
-        ),
-      );
+      });
+      if (plan.kind === 'no-call-number') return { kind: 'refused', reason: 'offline' };
+      if (plan.kind !== 'ticket') return plan;
+      const { appointment } = plan;
       sequence += 1;
-      const appointment: Appointment = {
-        code,
-        officeId: demo.catalogue.office.id,
-        counterId: pick.counterId,
-        slotIds: pick.slotIds,
-        start: pick.start,
-        end: pick.end,
-        status: 'held',
-        source: 'walk-in',
-        serviceIds: [...request.serviceIds],
-        callNumber: formatCallNumber(WALK_IN_PREFIX, sequence),
-        createdAt: now,
-        heldUntil: now + HOLD_MS,
-        checkedInAt: null,
-      };
-      appointments.set(code, appointment);
-      setSlots(pick.slotIds, 'held');
+      appointments.set(appointment.code, appointment);
+      setSlots(appointment.slotIds, 'held');
       notify('schedule');
       return {
         kind: 'held',
         appointment,
-        payload: buildTicketPayload(code, pick.start, tz, sign),
+        payload: buildTicketPayload(appointment.code, appointment.start, tz, sign),
         heldUntil: now + HOLD_MS,
         offline: connection === 'offline',
       };

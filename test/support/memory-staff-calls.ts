@@ -4,7 +4,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { type StaffCall, sortOpenStaffCalls } from '../../src/core/staff-call.ts';
-import type { DeviceSchedule, ScheduleChange } from '../../src/host/ports.ts';
+import type { DeviceSchedule, ScheduleChange } from '../../src/ports/device-schedule.ts';
 
 type StaffCallPort = Pick<DeviceSchedule, 'callStaff' | 'openStaffCalls' | 'finishStaffCall'>;
 

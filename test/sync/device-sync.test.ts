@@ -5,7 +5,7 @@ import type { ServiceId } from '../../src/core/catalogue.ts';
 import { parseIsoInstant } from '../../src/core/time.ts';
 import { createClock } from '../../src/platform/clock.ts';
 import { checkConsistency } from '../../src/server/consistency-check.ts';
-import type { AppointmentWire, TicketWire } from '../../src/server/wire.ts';
+import type { AppointmentWire, TicketWire } from '../../src/wire/tickets.ts';
 import type { ReadableDb } from '../../src/store/database.ts';
 import { listAppointmentsOn } from '../../src/store/schedule-repository.ts';
 import { type SyncedDeviceSchedule, createDeviceSchedule } from '../../src/sync/device-schedule.ts';

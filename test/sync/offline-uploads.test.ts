@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { makeTicketCode } from '../../src/core/ticket-code.ts';
 import { parseIsoInstant } from '../../src/core/time.ts';
-import type { LeaseGrantWire, LeaseWire } from '../../src/server/wire.ts';
+import type { LeaseGrantWire, LeaseWire } from '../../src/wire/sync.ts';
 import { MELDE, TEST_NOW, api, startServerProcess } from '../server/support/server-process.ts';
 import { useTempDir } from '../support/temp-dir.ts';
 

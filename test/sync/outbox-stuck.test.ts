@@ -5,7 +5,9 @@
  */
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { makeDemoCatalogue } from '../../src/core/demo-catalogue.ts';
 import { type WritableDb, openDatabase } from '../../src/store/database.ts';
+import { saveOffice } from '../../src/store/schedule-repository.ts';
 import { ServerApi } from '../../src/sync/api-client.ts';
 import {
   type OutboxEntry,
@@ -33,13 +35,33 @@ function poisonedServer(seen: string[]): typeof fetch {
     seen.push(url.replace(/^.*\/offices\/demo/, ''));
     if (url.includes('POISON01'))
       return Response.json({ error: { code: 'internal', message: 'boom' } }, { status: 500 });
-    return Response.json({ ok: true }, { status: 200 });
+    // A confirm is answered with the confirmed ticket, as the server does (the client checks it).
+    const code = /appointments\/([^/]+)\/confirm/.exec(url)?.[1] ?? 'UNKNOWN1';
+    return Response.json({ ticket: confirmedTicket(code) }, { status: 200 });
+  };
+}
+
+function confirmedTicket(code: string) {
+  return {
+    code,
+    displayCode: `${code.slice(0, 4)}-${code.slice(4)}`,
+    qr: `TM1.${code}.2611241000.AAAAAAAA`,
+    callNumber: `K${code.slice(-3)}`,
+    start: '2026-11-24T10:00:00+01:00',
+    end: '2026-11-24T10:10:00+01:00',
+    counter: 'S1',
+    services: ['99115003012000'],
+    status: 'booked',
+    heldUntil: null,
+    slots: [],
   };
 }
 
 function setUp(serverFetch: typeof fetch) {
   const db = openDatabase(join(tempDir(), 'replica.db'));
   dbs.push(db);
+  // The replica knows its office, as after its first sync: a confirmed ticket is stored under it.
+  saveOffice(db, { catalogue: makeDemoCatalogue(), ticketKey: 'k' }, 0);
   const told: { entry: OutboxEntry; state: string }[] = [];
   const uploader = new Uploader({
     db,

@@ -1,18 +1,13 @@
 /** `GET …/capacity[?lang=en]`: walk-in services with next free start and free short slots. */
-import { LANGUAGES, type Language } from '../../core/catalogue.ts';
 import { summarizeCapacity } from '../../core/capacity.ts';
 import { toLocalDate } from '../../core/time.ts';
 import { countWalkInsOn } from '../../store/schedule-repository.ts';
+import { toCapacityWire } from '../../wire/capacity.ts';
+import { routes } from '../../wire/routes.ts';
 import { withinLookahead } from '../booking-service.ts';
-import type { OfficeRequest, Route } from '../context.ts';
-import { badRequest } from '../errors.ts';
-import { toCapacityWire } from '../wire.ts';
+import { type Route, mount } from '../context.ts';
 
-function capacity(request: OfficeRequest) {
-  const lang = request.url.searchParams.get('lang') ?? 'de';
-  if (!(LANGUAGES as readonly string[]).includes(lang)) {
-    throw badRequest('invalid-language', `lang: expected one of ${LANGUAGES.join(', ')}.`);
-  }
+const capacity = mount(routes.capacity, (request) => {
   const { db, clock, slots } = request.services;
   const { catalogue, id, timeZone } = request.office;
   const now = clock.now();
@@ -21,15 +16,7 @@ function capacity(request: OfficeRequest) {
   const policy = catalogue.office.policy;
   const view = summarizeCapacity(catalogue, slots.indexOf(id), policy, now, walkInsToday);
   view.nextDayWithCapacity = withinLookahead(view.nextDayWithCapacity, today);
-  return { status: 200, body: toCapacityWire(view, catalogue, lang as Language) };
-}
+  return { status: 200, body: toCapacityWire(view, catalogue, request.query.lang ?? 'de') };
+});
 
-export const capacityRoutes: Route[] = [
-  {
-    scope: 'office',
-    method: 'GET',
-    path: '/capacity',
-    roles: ['kiosk', 'checkin', 'counter', 'display', 'admin'],
-    handle: capacity,
-  },
-];
+export const capacityRoutes: Route[] = [capacity];

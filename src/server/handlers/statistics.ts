@@ -3,14 +3,15 @@
  * aggregates only, the same figures as `terminmarke stats`.
  */
 import { queryStatistics } from '../../store/statistics-query.ts';
-import type { OfficeRequest, Route } from '../context.ts';
+import { routes } from '../../wire/routes.ts';
+import { type Route, mount } from '../context.ts';
 import { badRequest } from '../errors.ts';
 import { toStatisticsCsv, toStatisticsXlsx } from '../statistics-export.ts';
 import { statisticsRangeProblem } from '../statistics-range.ts';
 
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
-async function statistics(request: OfficeRequest) {
+const statistics = mount(routes.statistics, async (request) => {
   const params = request.url.searchParams;
   const from = params.get('from') ?? '';
   const to = params.get('to') ?? '';
@@ -44,8 +45,6 @@ async function statistics(request: OfficeRequest) {
   });
   request.res.end(bytes);
   return null;
-}
+});
 
-export const statisticsRoutes: Route[] = [
-  { scope: 'office', method: 'GET', path: '/statistics', roles: ['admin'], handle: statistics },
-];
+export const statisticsRoutes: Route[] = [statistics];

@@ -11,7 +11,7 @@ import type { Instant } from '../../../src/core/time.ts';
 import type { DeviceStatusView, HostHandlers } from '../../../src/host/contract.ts';
 import { HostCallError } from '../../../src/host/dispatch.ts';
 import type { EventHub } from '../../../src/host/event-hub.ts';
-import type { CheckInRecord } from '../../../src/host/ports.ts';
+import type { CheckInRecord } from '../../../src/ports/device-schedule.ts';
 import { toCheckInView, toOfficeView, toWaitingViews } from '../../../src/host/views.ts';
 import { toLocalDate } from '../../../src/core/time.ts';
 import { TIME_ZONE, type TestTicket, signTicket } from './checkin-tickets.ts';

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { parseDeviceConfig } from '../../../src/host/config.ts';
 import { buildRendererBundle } from '../../../src/host/renderer-bundle.ts';
-import { type RunningHost, startDeviceHostFromConfig } from '../../../src/host/start-host.ts';
+import { type RunningHost, startDeviceHostFromConfig } from '../../../src/app/start-host.ts';
 import { createClock } from '../../../src/platform/clock.ts';
 
 /** The wall display: landscape full HD. */

@@ -11,8 +11,8 @@ import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { clockFromEnvironment } from '../platform/clock.ts';
-import { waitForSignal } from './cli.ts';
-import { loadDeviceConfig } from './config.ts';
+import { waitForSignal } from './kiosk-cli.ts';
+import { loadDeviceConfig } from '../host/config.ts';
 import { type RunningHost, startDeviceHostFromConfig } from './start-host.ts';
 
 /** The demo office's first counter ("Schalter 1"), which serves every short concern. */

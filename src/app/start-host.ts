@@ -8,16 +8,16 @@ import { openPrinterTransport } from '../printer/open-transport.ts';
 import { type TicketPrinter, createTicketPrinter } from '../printer/ticket-printer.ts';
 import { openSpeechService } from '../speech/open-speech.ts';
 import type { SpeechService } from '../speech/speech-service.ts';
-import { ConfigError, type DeviceConfig } from './config.ts';
-import type { DeviceRole, HostHandlers } from './contract.ts';
-import { createDeviceHost } from './device-host.ts';
-import { type EventHub, createEventHub } from './event-hub.ts';
-import { type RunningTransport, startBrowserTransport } from './http-transport.ts';
-import { createQueueHost } from './queue-host.ts';
-import type { DeviceSchedule } from './ports.ts';
-import { type RendererBundle, buildRendererBundle } from './renderer-bundle.ts';
+import { ConfigError, type DeviceConfig } from '../host/config.ts';
+import type { DeviceRole, HostHandlers } from '../host/contract.ts';
+import { createDeviceHost } from '../host/device-host.ts';
+import { type EventHub, createEventHub } from '../host/event-hub.ts';
+import { type RunningTransport, startBrowserTransport } from '../host/http-transport.ts';
+import { createQueueHost } from '../host/queue-host.ts';
+import type { DeviceSchedule } from '../ports/device-schedule.ts';
+import { type RendererBundle, buildRendererBundle } from '../host/renderer-bundle.ts';
 import { type RunningSchedule, startDeviceSchedule } from './schedule-factory.ts';
-import { type ScreenFiles, loadScreenFiles } from './screen-files.ts';
+import { type ScreenFiles, loadScreenFiles } from '../host/screen-files.ts';
 
 /** How often capacity and printer state are pushed even without a change (time moves on). */
 const REFRESH_MS = 30_000;

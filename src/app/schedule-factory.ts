@@ -5,8 +5,8 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Clock } from '../platform/clock.ts';
 import { createDeviceSchedule } from '../sync/device-schedule.ts';
-import { type DeviceConfig, readServerCa } from './config.ts';
-import type { DeviceSchedule } from './ports.ts';
+import { type DeviceConfig, readServerCa } from '../host/config.ts';
+import type { DeviceSchedule } from '../ports/device-schedule.ts';
 
 /** How long start-up waits for a first sync before serving from the replica it has. */
 const FIRST_SYNC_WAIT_MS = 5_000;

@@ -4,7 +4,7 @@
  */
 import { parseArgs } from 'node:util';
 import { clockFromEnvironment } from '../platform/clock.ts';
-import { loadDeviceConfig } from './config.ts';
+import { loadDeviceConfig } from '../host/config.ts';
 import { startDeviceHostFromConfig } from './start-host.ts';
 
 /** Runs until SIGINT/SIGTERM; returns the exit code. */

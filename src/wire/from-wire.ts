@@ -1,12 +1,14 @@
 /**
- * Reads the server's JSON forms (src/server/wire.ts) back into domain values.
+ * Reads the protocol's JSON forms back into domain values, after the route's schema checked them.
  */
 import type { Appointment } from '../core/appointment.ts';
 import type { CounterId, OfficeId, ServiceId, Slot, SlotId } from '../core/catalogue.ts';
 import type { StaffCall } from '../core/staff-call.ts';
 import type { TicketCode } from '../core/ticket-code.ts';
 import { type Instant, parseIsoInstant } from '../core/time.ts';
-import type { AppointmentWire, SlotWire, StaffCallWire, TicketWire } from '../server/wire.ts';
+import type { StaffCallWire } from './staff-calls.ts';
+import type { SlotWire } from './sync.ts';
+import type { AppointmentWire, TicketWire } from './tickets.ts';
 
 /** An ISO time from the server as an instant. e.g. '2026-11-24T09:45:00+01:00' → 1795509900000 */
 export function instantOf(value: string): Instant {
@@ -44,8 +46,9 @@ export function staffCallFromWire(wire: StaffCallWire, officeId: string): StaffC
   };
 }
 
-/** An appointment from the change feed. */
-export function appointmentFromWire(wire: AppointmentWire, officeId: string): Appointment {
+/** What tickets and appointments both say: where, when, for what, in which state. */
+function placementFromWire(wire: TicketWire | AppointmentWire, officeId: string) {
+  // Ids are branded in the core; the wire schema has checked they are strings.
   return {
     code: wire.code as TicketCode,
     officeId: officeId as OfficeId,
@@ -54,11 +57,18 @@ export function appointmentFromWire(wire: AppointmentWire, officeId: string): Ap
     start: instantOf(wire.start),
     end: instantOf(wire.end),
     status: wire.status,
-    source: wire.source,
     serviceIds: wire.services as ServiceId[],
     callNumber: wire.callNumber,
-    createdAt: instantOf(wire.createdAt),
     heldUntil: maybeInstant(wire.heldUntil),
+  };
+}
+
+/** An appointment from the change feed. */
+export function appointmentFromWire(wire: AppointmentWire, officeId: string): Appointment {
+  return {
+    ...placementFromWire(wire, officeId),
+    source: wire.source,
+    createdAt: instantOf(wire.createdAt),
     checkedInAt: maybeInstant(wire.checkedInAt),
   };
 }
@@ -75,15 +85,6 @@ export function appointmentFromTicket(
     createdAt: now,
     checkedInAt: null,
     ...known,
-    code: wire.code as TicketCode,
-    officeId: officeId as OfficeId,
-    counterId: wire.counter as CounterId,
-    slotIds: wire.slots as SlotId[],
-    start: instantOf(wire.start),
-    end: instantOf(wire.end),
-    status: wire.status,
-    serviceIds: wire.services as ServiceId[],
-    callNumber: wire.callNumber,
-    heldUntil: maybeInstant(wire.heldUntil),
+    ...placementFromWire(wire, officeId),
   };
 }
