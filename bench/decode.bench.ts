@@ -39,7 +39,7 @@ interface Outcome {
   ms: number;
 }
 
-// The data set sits in shared/ beside the repository (design.md: ../shared/data).
+// The data set sits in shared/ beside the repository (the shared data sets beside the checkout, ../shared/data).
 const ZXING_SET = fileURLToPath(new URL('../../shared/data/zxing-qrcode', import.meta.url));
 const TICKET_PHOTOS = 'test/fixtures/ticket-photos';
 const quick = process.argv.includes('--quick');

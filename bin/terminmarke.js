@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // The `terminmarke` command. Sources are TypeScript run through tsx's loader, so the command
-// works straight after `npm ci` with no build step (design.md §5).
+// works straight after `npm ci` with no build step (docs/cli.md).
 import { register } from 'tsx/esm/api';
 
 register();

@@ -7,7 +7,7 @@ CREATE TABLE offices (
   -- The catalogue (office, services, counters, policy) is read whole and changes rarely,
   -- so it is kept as one JSON document rather than spread over tables.
   catalogue TEXT NOT NULL CHECK (json_valid(catalogue)),
-  -- Secret for the QR payload's HMAC (design.md §2). Devices need it to verify offline.
+  -- Secret for the QR payload's HMAC (docs/domain.md). Devices need it to verify offline.
   ticket_key TEXT NOT NULL,
   updated_at INTEGER NOT NULL
 ) STRICT;
@@ -54,7 +54,7 @@ CREATE TABLE appointment_slots (
   PRIMARY KEY (appointment_code, slot_id)
 ) STRICT;
 
--- No double booking, ever (design.md §3): whatever the status — held, booked, checked in,
+-- No double booking, ever (docs/domain.md, "Sync and offline"): whatever the status — held, booked, checked in,
 -- called, served — a slot has at most one occupying appointment.
 CREATE UNIQUE INDEX one_occupant_per_slot ON appointment_slots (slot_id) WHERE occupying = 1;
 

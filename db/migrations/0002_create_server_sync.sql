@@ -1,4 +1,4 @@
--- The central server's sync state (design.md §3, §4): device tokens, idempotency keys, the change
+-- The central server's sync state (docs/domain.md, "Sync and offline"; docs/api.md): device tokens, idempotency keys, the change
 -- feed, slot leases and call-number blocks for offline kiosks. Device replicas carry these tables
 -- too (one migration sequence) and simply leave them empty.
 

@@ -1,4 +1,4 @@
--- A device's side of the sync protocol (design.md §3): the feed cursor, the outbox of local
+-- A device's side of the sync protocol (docs/domain.md, "Sync and offline"): the feed cursor, the outbox of local
 -- mutations, its leases and call-number blocks, and the answers to its draw requests.
 
 CREATE TABLE device_sync_state (

@@ -1,4 +1,4 @@
--- "Call staff" from a lobby kiosk (design.md §7): stored on the server, carried to the check-in
+-- "Call staff" from a lobby kiosk (docs/domain.md, "The citizen's screen"): stored on the server, carried to the check-in
 -- window through the change feed (kind 'staff-call'), and kept in each device's replica. A kiosk
 -- without the server queues the call in its outbox, so both CHECK lists grow here.
 

@@ -1,5 +1,5 @@
 /**
- * `terminmarke kiosk --config FILE` (design.md §5): a device host without Electron, serving its
+ * `terminmarke kiosk --config FILE` (docs/cli.md): a device host without Electron, serving its
  * screens over HTTP for a browser.
  */
 import { parseArgs } from 'node:util';

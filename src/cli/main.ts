@@ -1,5 +1,5 @@
 /**
- * `terminmarke` — one executable for every role (design.md §5). Each subcommand lives beside the
+ * `terminmarke` — one executable for every role (docs/cli.md). Each subcommand lives beside the
  * code it drives and is loaded only when called, so `--help` starts fast.
  */
 

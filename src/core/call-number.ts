@@ -1,5 +1,5 @@
 /**
- * Call numbers (design.md §2): short, unique per office and day, shown on the call display.
+ * Call numbers (docs/domain.md): short, unique per office and day, shown on the call display.
  * A prefix letter says where the ticket came from; three digits count within the day.
  * Kiosks get blocks of numbers leased so that they can number offline without clashing.
  */

@@ -1,5 +1,5 @@
 /**
- * The open capacity per walk-in service (design.md §4 `capacity`, §7 attract screen).
+ * The open capacity per walk-in service (docs/api.md `capacity`, §7 attract screen).
  */
 import {
   type Catalogue,

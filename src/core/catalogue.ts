@@ -14,7 +14,7 @@ export type ServiceId = Brand<string, 'ServiceId'>;
 export type CounterId = Brand<string, 'CounterId'>;
 export type SlotId = Brand<string, 'SlotId'>;
 
-/** Languages of the citizen's screen and ticket (design.md §7). */
+/** Languages of the citizen's screen and ticket (docs/domain.md, "The citizen's screen"). */
 export const LANGUAGES = ['de', 'en', 'tr', 'ar', 'uk', 'ru', 'pl'] as const;
 export type Language = (typeof LANGUAGES)[number];
 /** User-facing text per language; German is always there and is the fallback. */

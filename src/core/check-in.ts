@@ -1,5 +1,5 @@
 /**
- * Check-in rules (design.md §2): from `start − checkInOpensMinutes` until
+ * Check-in rules (docs/domain.md): from `start − checkInOpensMinutes` until
  * `start + lateGraceMinutes`, both ends included.
  */
 import type { AppointmentStatus } from './appointment.ts';

@@ -1,5 +1,5 @@
 /**
- * The catalogue of the `demo` office (design.md §5): Europe/Berlin, Mon–Fri 07:30–18:00, the five
+ * The catalogue of the `demo` office (docs/cli.md): Europe/Berlin, Mon–Fri 07:30–18:00, the five
  * short concerns of the brief and a few regular services.
  */
 import {

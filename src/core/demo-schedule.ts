@@ -1,5 +1,5 @@
 /**
- * A deterministic schedule for a demo-shaped office (design.md §5 `--seed demo`, and the large
+ * A deterministic schedule for a demo-shaped office (docs/cli.md `--seed demo`, and the large
  * office of the slot-search benchmark): a 5-minute slot grid for N days, a staggered lunch break
  * per counter, and about 60 % of slot time booked online, while short counters keep free
  * short-concern runs spread over every opening day.

@@ -1,6 +1,6 @@
 /**
  * A run of consecutive slots that starts at a given instant: what an online booking for a chosen
- * start needs (design.md §4 `bookings`), and what a lease of a few near-term runs is made of.
+ * start needs (docs/api.md `bookings`), and what a lease of a few near-term runs is made of.
  */
 import { type Catalogue, type ServiceId, type SlotStatus, canServeAll } from './catalogue.ts';
 import { findEnclosingInterval, openingIntervals } from './opening-hours.ts';

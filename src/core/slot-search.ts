@@ -1,5 +1,5 @@
 /**
- * The next possible free slot for a walk-in (design.md §2, "Drawing a Terminmarke").
+ * The next possible free slot for a walk-in (docs/domain.md, "Drawing a Terminmarke").
  * Pure: the slots, the policy and `now` come in; a pick or a reasoned "no capacity" goes out.
  */
 import {

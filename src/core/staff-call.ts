@@ -1,5 +1,5 @@
 /**
- * A "call staff" request from a lobby kiosk (design.md §7): the citizen pressed "Personal rufen",
+ * A "call staff" request from a lobby kiosk (docs/domain.md, "The citizen's screen"): the citizen pressed "Personal rufen",
  * and it stays open until staff at the check-in window mark it done.
  */
 import type { Instant } from './time.ts';

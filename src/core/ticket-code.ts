@@ -1,5 +1,5 @@
 /**
- * The Terminkennung (design.md §2, contract): 7 random characters and 1 check character from a
+ * The Terminkennung (docs/domain.md, contract): 7 random characters and 1 check character from a
  * 32-character alphabet without I, O, Y, Z. Printed as `K7M4-QP2X`.
  *
  * The check character is Damm's scheme over the quasigroup x∘y = 2·x ⊕ y in GF(32): each step is

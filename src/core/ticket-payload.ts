@@ -1,5 +1,5 @@
 /**
- * The QR payload (design.md §2, contract): `TM1.<CODE>.<YYMMDDHHMM>.<MAC>`, where the time is
+ * The QR payload (docs/domain.md, contract): `TM1.<CODE>.<YYMMDDHHMM>.<MAC>`, where the time is
  * the slot start in office local time and the MAC is 8 alphabet characters from
  * HMAC-SHA256(office ticket key, `TM1.<CODE>.<YYMMDDHHMM>`).
  *

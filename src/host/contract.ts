@@ -1,6 +1,6 @@
 /**
  * The one typed contract between a device's screens (renderer) and its host services
- * (design.md §1, style.md "One contract, two transports"). Served over Electron IPC via the
+ * (docs/architecture.md, style.md "One contract, two transports"). Served over Electron IPC via the
  * preload and over HTTP (`POST /host/:name`) + SSE (`GET /host/events`) for a browser.
  * Everything here is JSON: times as ISO 8601 with the office offset plus ready-made local
  * `HH:MM` strings, so the screens never compute time zones.
@@ -220,7 +220,7 @@ export interface CounterStateView {
   at: string | null;
 }
 
-/** One call on the wall: never a code, a QR or anything personal (design.md §8). */
+/** One call on the wall: never a code, a QR or anything personal (docs/queue.md). */
 export interface DisplayCallView {
   callNumber: string;
   counterName: string;

@@ -1,5 +1,5 @@
 /**
- * Issuing a Terminmarke (design.md §2, "Printing"): reserve the slot (held) → print → confirm.
+ * Issuing a Terminmarke (docs/domain.md, "Printing"): reserve the slot (held) → print → confirm.
  * When the printer fails, the ticket is shown on screen with its QR code and Terminkennung; the
  * citizen's choice ("keep it on screen" / "I photographed it", or "try again") confirms it, and
  * the hold timeout releases it. Nothing stays held, nothing is lost.

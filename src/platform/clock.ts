@@ -1,6 +1,6 @@
 /**
  * The one place that reads real time. Everything else gets a `Clock` passed in.
- * design.md §2 (contract): TERMINMARKE_NOW (ISO 8601 with offset) starts the clock at that
+ * docs/domain.md (contract): TERMINMARKE_NOW (ISO 8601 with offset) starts the clock at that
  * instant; it then advances in real time.
  */
 import { type Instant, parseIsoInstant } from '../core/time.ts';

@@ -1,6 +1,6 @@
 /**
  * HMAC-SHA256 with the office's ticket key: the `MessageSigner` the core's payload functions
- * take (design.md §2, QR payload).
+ * take (docs/domain.md, QR payload).
  */
 import { createHmac } from 'node:crypto';
 import type { MessageSigner } from '../core/ticket-payload.ts';

@@ -1,5 +1,5 @@
 /**
- * `terminmarke print-test --printer <interface>` (design.md §5): IT's first check at installation.
+ * `terminmarke print-test --printer <interface>` (docs/cli.md): IT's first check at installation.
  * Asks the printer for its status, prints a sample ticket and says plainly what happened.
  * Exit code 0 only when the ticket went out; 1 when the printer failed; 2 for wrong usage.
  */

@@ -1,5 +1,5 @@
 /**
- * Picks the transport for a printer interface string (design.md §5): node-thermal-printer's
+ * Picks the transport for a printer interface string (docs/cli.md): node-thermal-printer's
  * `tcp://host:port`, a device path, or `virtual:DIR`.
  */
 import type { PaperWidth } from './printable-ticket.ts';

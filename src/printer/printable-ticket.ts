@@ -1,6 +1,6 @@
 /**
  * What a printed Terminmarke shows: plain data, filled in by the host from the held ticket and
- * the catalogue. Carries no personal data (design.md §2).
+ * the catalogue. Carries no personal data (docs/domain.md).
  */
 import type { Language, LocalizedText } from '../core/catalogue.ts';
 import type { TicketCode } from '../core/ticket-code.ts';

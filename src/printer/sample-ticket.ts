@@ -1,5 +1,5 @@
 /**
- * A realistic ticket from the demo catalogue (design.md §5): for `print-test`, the sample
+ * A realistic ticket from the demo catalogue (docs/cli.md): for `print-test`, the sample
  * pictures under docs/ and tests. Deterministic, so its bytes and pictures can be compared.
  */
 import { checkInOpensAt } from '../core/check-in.ts';

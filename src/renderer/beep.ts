@@ -1,4 +1,4 @@
-/** A short two-tone beep with WebAudio, for the idle warning (design.md §7: warn by sound). */
+/** A short two-tone beep with WebAudio, for the idle warning (docs/domain.md, "The citizen's screen": warn by sound). */
 
 let context: AudioContext | null = null;
 

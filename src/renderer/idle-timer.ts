@@ -1,5 +1,5 @@
 /**
- * The idle reset as a small state machine (design.md §7): after `warnAfter` without a touch
+ * The idle reset as a small state machine (docs/domain.md, "The citizen's screen"): after `warnAfter` without a touch
  * the screen warns; a touch extends; after `resetAfterWarning` more it resets. Pure: every
  * event carries the clock reading, so tests drive it with a fake clock.
  */

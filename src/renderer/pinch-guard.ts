@@ -1,5 +1,5 @@
 /**
- * No pinch or multi-touch on the kiosk (design.md §7). The viewport stays zoomable
+ * No pinch or multi-touch on the kiosk (docs/domain.md, "The citizen's screen"). The viewport stays zoomable
  * (`user-scalable=no` fails WCAG 1.4.4 and axe's `meta-viewport`); instead CSS allows only
  * panning (`touch-action: pan-x pan-y`) and this guard swallows the gestures Chromium still
  * zooms on. The large-text mode is the kiosk's way to enlarge.

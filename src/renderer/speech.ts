@@ -1,5 +1,5 @@
 /**
- * Read aloud through the device's speech service (design.md §7, §8 "Speech"): the host
+ * Read aloud through the device's speech service (docs/domain.md, "The citizen's screen"; docs/queue.md "Speech"): the host
  * synthesises the text (`speech/say`) and this page plays the WAV in one `<audio>` element, which
  * `setSinkId` can later route to a headset. Chromium's own speech (Web Speech) stays unused: on a
  * Debian kiosk it is silent unless started with `--enable-speech-dispatcher`, and Electron has

@@ -1,5 +1,5 @@
 /**
- * `terminmarke decode [--json] IMAGE…` (design.md §5, contract): decodes the QR code in each
+ * `terminmarke decode [--json] IMAGE…` (docs/cli.md, contract): decodes the QR code in each
  * image file with the check-in camera's pipeline and prints one line per image — the payload or
  * `-`; with `--json` one object per line, `{"file","text","ms"}`, `text` null when none is found.
  */

@@ -1,5 +1,5 @@
 /**
- * Booking without double booking (design.md §3): walk-ins get the next free slot, online bookings
+ * Booking without double booking (docs/domain.md, "Sync and offline"): walk-ins get the next free slot, online bookings
  * the run that starts at their chosen time. Each runs inside the write queue's IMMEDIATE
  * transaction, and the `one_occupant_per_slot` index refuses any second occupant regardless.
  */

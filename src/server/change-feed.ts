@@ -1,5 +1,5 @@
 /**
- * The change feed (design.md §3): each write records the new state of every slot, appointment,
+ * The change feed (docs/domain.md, "Sync and offline"): each write records the new state of every slot, appointment,
  * catalogue and staff call it touched; devices page through it by cursor (`seq`).
  */
 import type { Appointment } from '../core/appointment.ts';

@@ -1,5 +1,5 @@
 /**
- * Check-in at the server (design.md §2): scanned QR payload or typed Terminkennung.
+ * Check-in at the server (docs/domain.md): scanned QR payload or typed Terminkennung.
  * `checked-in` and `already-checked-in` are answers (200); every other outcome is an ApiError with
  * the outcome as its code: invalid 400, unknown 404, too-early / too-late / other-day /
  * cancelled 409 (the ticket exists, but its time or state does not allow check-in now).

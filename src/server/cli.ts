@@ -1,7 +1,7 @@
 /**
  * `terminmarke server --port N --db FILE [--seed demo] [--token T] [--host H]
  * [--tls-cert FILE --tls-key FILE | --behind-tls-proxy] [--hold-seconds S] [limits…]`
- * (design.md §5, §9). Runs until SIGTERM or SIGINT, then finishes the writes in flight and exits 0.
+ * (docs/cli.md; docs/security-server.md). Runs until SIGTERM or SIGINT, then finishes the writes in flight and exits 0.
  */
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';

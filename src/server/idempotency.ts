@@ -1,5 +1,5 @@
 /**
- * Idempotency keys (design.md §3): the first answer to a keyed request is stored in the same
+ * Idempotency keys (docs/domain.md, "Sync and offline"): the first answer to a keyed request is stored in the same
  * transaction as its effect; a retry with the key gets that answer back and changes nothing.
  */
 import { createHash } from 'node:crypto';

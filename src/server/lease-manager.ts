@@ -1,5 +1,5 @@
 /**
- * Leases for offline kiosks (design.md §3): each kiosk holds a few near-term short-slot runs
+ * Leases for offline kiosks (docs/domain.md, "Sync and offline"): each kiosk holds a few near-term short-slot runs
  * (status `leased`) and a block of call numbers; offline it issues only from them. A lease runs
  * out before its slot gets close, so the slot can still go to another walk-in.
  *

@@ -1,5 +1,5 @@
 /**
- * The abuse guard's second rule (design.md §2): a walk-in ticket that nobody checked in by its
+ * The abuse guard's second rule (docs/domain.md): a walk-in ticket that nobody checked in by its
  * start + `releaseAfterStartMinutes` becomes `no-show` and its slots are free again, so a kiosk
  * cannot be used to hoard the day's short slots. The server's sweeper runs it with the hold sweep.
  */

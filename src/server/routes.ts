@@ -1,4 +1,4 @@
-/** Every route of the v1 API (design.md §4 and what this server adds; see README "Server API"). */
+/** Every route of the v1 API (docs/api.md and what this server adds; see README "Server API"). */
 import type { Route } from './context.ts';
 import { appointmentRoutes } from './handlers/appointments.ts';
 import { capacityRoutes } from './handlers/capacity.ts';

@@ -1,5 +1,5 @@
 /**
- * Server-sent events that poke devices when an office's feed moved (design.md §3): the event id
+ * Server-sent events that poke devices when an office's feed moved (docs/domain.md, "Sync and offline"): the event id
  * is the feed cursor, so a reconnecting device resumes with `Last-Event-ID`; a comment line
  * every 15 s keeps proxies and the device's watchdog content (contract: at most 20 s).
  */

@@ -39,7 +39,7 @@ export function openDatabase(file: string, options: OpenOptions = {}): WritableD
 
 /**
  * Runs `work` in an IMMEDIATE transaction that commits with synchronous=FULL: the commit is on
- * disk, not just in the OS cache, before anything is printed (design.md §3). A throw rolls back.
+ * disk, not just in the OS cache, before anything is printed (docs/domain.md, "Sync and offline"). A throw rolls back.
  */
 export function withTicketTransaction<T>(db: WritableDb, work: () => T): T {
   // The pragma cannot change inside a transaction, so it brackets it. Not a kept statement:

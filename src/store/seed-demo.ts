@@ -1,5 +1,5 @@
 /**
- * Writes the deterministic demo office (design.md §5 `--seed demo`) into a store: catalogue,
+ * Writes the deterministic demo office (docs/cli.md `--seed demo`) into a store: catalogue,
  * 14 days of slots and the online bookings, each with a Terminkennung and a T-call number.
  */
 import { BOOKING_PREFIX, formatCallNumber } from '../core/call-number.ts';

@@ -1,5 +1,5 @@
 /**
- * Offline issuance (design.md §3): with the server unreachable, a kiosk issues only from the
+ * Offline issuance (docs/domain.md, "Sync and offline"): with the server unreachable, a kiosk issues only from the
  * slots and call numbers leased to it, records the ticket and its upload in one ticket
  * transaction, and uploads it later.
  */

@@ -1,5 +1,5 @@
 /**
- * Check-in without the server (design.md §2 "A check-in device can verify a ticket offline"):
+ * Check-in without the server (docs/domain.md "A check-in device can verify a ticket offline"):
  * the QR payload's MAC proves the ticket, its time says when; a typed code needs the replica.
  * A check-in is recorded locally and queued for upload with the time it happened.
  */

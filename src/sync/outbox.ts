@@ -1,5 +1,5 @@
 /**
- * The outbox (design.md §3): every local mutation the server must learn about, written in the
+ * The outbox (docs/domain.md, "Sync and offline"): every local mutation the server must learn about, written in the
  * same transaction as the local change. The mutation id is the upload's Idempotency-Key.
  *
  * An entry's state: `parked` (a confirm written before its ticket went to the printer, sent once

@@ -1,5 +1,5 @@
 /**
- * Accessibility of the citizen's kiosk (design.md §7, EN 301 549 / BITV): axe-core on every
+ * Accessibility of the citizen's kiosk (docs/domain.md, "The citizen's screen", EN 301 549 / BITV): axe-core on every
  * screen in every mode, screenshots for people to look at, right-to-left, seated reach, touch
  * target sizes, focus, speech, idle warning, staff call and the pinch guard.
  */

@@ -1,5 +1,5 @@
 /**
- * The ticket read aloud before it prints (design.md §7): with read-aloud on, the kiosk draws
+ * The ticket read aloud before it prints (docs/domain.md, "The citizen's screen"): with read-aloud on, the kiosk draws
  * without printing (`print: false`), shows and speaks the held ticket in the chosen language,
  * and only then calls `ticket/print`, or at once on "print now". A fake speech service records
  * what it is asked to say and ends the reading when the test says so.

@@ -1,5 +1,5 @@
 /**
- * Reading a ticket aloud before it prints (design.md §7): `ticket/draw` with `print: false`
+ * Reading a ticket aloud before it prints (docs/domain.md, "The citizen's screen"): `ticket/draw` with `print: false`
  * holds the slot without printing, `ticket/print` prints and books it, `ticket/abandon` and the
  * hold timeout give it back. Real HTTP on 127.0.0.1 and the virtual printer, with a timer the
  * test moves so the hold can run out without waiting minutes.

@@ -13,7 +13,7 @@ const manifest = JSON.parse(readFileSync(join(PHOTOS, 'manifest.json'), 'utf8'))
   key: string;
   photos: { file: string; text: string }[];
 };
-// The data set sits in shared/ beside the repository (design.md: ../shared/data).
+// The data set sits in shared/ beside the repository (the shared data sets beside the checkout, ../shared/data).
 const ZXING_SET = fileURLToPath(new URL('../../../shared/data/zxing-qrcode', import.meta.url));
 
 function photo(file: string) {

@@ -1,5 +1,5 @@
 /**
- * The check-in window (role `checkin`, design.md §2 "Checking in"): camera, hand scanner and
+ * The check-in window (role `checkin`, docs/domain.md "Checking in"): camera, hand scanner and
  * typed Terminkennung in, a large unmistakable outcome out, today's waiting tickets and a status
  * line for staff, and a banner when a lobby kiosk calls staff. German first; staff can switch to
  * English.

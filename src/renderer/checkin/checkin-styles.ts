@@ -4,7 +4,7 @@
  * stylesheet, which CSP does not gate. Colours keep ≥ 4.5:1 against their background
  * (white on #0b6b2f is 6.6:1, on #a1001c 8.3:1, #1d2a3a text on #f4f4f2 13:1).
  */
-import { useEffect } from 'react';
+import { useAdoptedStyles } from '../use-adopted-styles.ts';
 
 export const CHECKIN_CSS = `
 .ci-app { font-family: system-ui, 'DejaVu Sans', sans-serif; color: #1d2a3a; background: #f4f4f2;
@@ -90,12 +90,5 @@ export const CHECKIN_CSS = `
 
 /** Adopts the check-in rules while the screen is mounted. e.g. useCheckInStyles() */
 export function useCheckInStyles(): void {
-  useEffect(() => {
-    const sheet = new CSSStyleSheet();
-    sheet.replaceSync(CHECKIN_CSS);
-    document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
-    return () => {
-      document.adoptedStyleSheets = document.adoptedStyleSheets.filter((s) => s !== sheet);
-    };
-  }, []);
+  useAdoptedStyles(CHECKIN_CSS);
 }

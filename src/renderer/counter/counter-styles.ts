@@ -3,7 +3,7 @@
  * stylesheet, which the page's CSP (`style-src 'self'`) allows. Contrast: white on #0b4f8a is
  * 8.1:1, #1d2a3a on #f4f4f2 13:1, white on #a1001c 8.3:1, #1d2a3a on #ffd54a 10:1.
  */
-import { useEffect } from 'react';
+import { useAdoptedStyles } from '../use-adopted-styles.ts';
 
 export const COUNTER_CSS = `
 .co-app { font-family: system-ui, 'DejaVu Sans', sans-serif; color: #1d2a3a; background: #f4f4f2;
@@ -62,12 +62,5 @@ export const COUNTER_CSS = `
 
 /** Adopts the desk's stylesheet while the desk is shown. */
 export function useCounterStyles(): void {
-  useEffect(() => {
-    const sheet = new CSSStyleSheet();
-    sheet.replaceSync(COUNTER_CSS);
-    document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
-    return () => {
-      document.adoptedStyleSheets = document.adoptedStyleSheets.filter((s) => s !== sheet);
-    };
-  }, []);
+  useAdoptedStyles(COUNTER_CSS);
 }

@@ -3,9 +3,10 @@
  * `queue/changed`), each press sent once at a time, and one message saying what happened — the
  * called number, an empty queue, a server that does not answer.
  */
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useRef, useState } from 'react';
 import type { CounterAction, CounterStateView, HostTransport } from '../../host/contract.ts';
 import { HostCallError } from '../transport.ts';
+import { useHostState } from '../use-host-state.ts';
 import type { CounterKey, CounterT } from './texts.ts';
 
 const POLL_MS = 30_000;
@@ -38,27 +39,10 @@ const DONE: Record<CounterAction, CounterKey> = {
 };
 
 export function useCounter(transport: HostTransport, t: CounterT) {
-  const [state, setState] = useState<CounterStateView | null>(null);
+  const [state, setState] = useHostState(transport, 'counter/state', 'queue/changed', POLL_MS);
   const [message, setMessage] = useState<CounterMessage | null>(null);
   const [busy, setBusy] = useState(false);
   const busyRef = useRef(false);
-
-  useEffect(() => {
-    let live = true;
-    const reload = () =>
-      transport.call('counter/state').then(
-        (next) => live && setState(next),
-        (error: unknown) => console.warn('counter/state failed:', error),
-      );
-    void reload();
-    const stop = transport.subscribe('queue/changed', (next) => live && setState(next));
-    const poll = setInterval(() => void reload(), POLL_MS);
-    return () => {
-      live = false;
-      stop();
-      clearInterval(poll);
-    };
-  }, [transport]);
 
   const press = useCallback(
     async (what: Press): Promise<boolean> => {
@@ -79,7 +63,7 @@ export function useCounter(transport: HostTransport, t: CounterT) {
         setBusy(false);
       }
     },
-    [transport, t],
+    [transport, t, setState],
   );
 
   return { state, message, busy, press };

@@ -4,7 +4,7 @@
  * a constructed stylesheet, which the page's CSP (`style-src 'self'`) allows. Contrast: white on
  * #0b2545 is 15:1, #0b2545 on the highlight #ffd54a is 11:1, #c9d6e8 on #0b2545 is 10:1.
  */
-import { useEffect } from 'react';
+import { useAdoptedStyles } from '../use-adopted-styles.ts';
 
 export const DISPLAY_CSS = `
 html, body { margin: 0; background: #0b2545; }
@@ -45,12 +45,5 @@ html, body { margin: 0; background: #0b2545; }
 
 /** Adopts the display's stylesheet while the display is shown. */
 export function useDisplayStyles(): void {
-  useEffect(() => {
-    const sheet = new CSSStyleSheet();
-    sheet.replaceSync(DISPLAY_CSS);
-    document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
-    return () => {
-      document.adoptedStyleSheets = document.adoptedStyleSheets.filter((s) => s !== sheet);
-    };
-  }, []);
+  useAdoptedStyles(DISPLAY_CSS);
 }

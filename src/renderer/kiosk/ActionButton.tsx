@@ -1,4 +1,4 @@
-/** The kiosk's large button: icon and words, at least 2 cm high (design.md §7). */
+/** The kiosk's large button: icon and words, at least 2 cm high (docs/domain.md, "The citizen's screen"). */
 import type { ReactNode } from 'react';
 import { Icon } from './Icon.tsx';
 import type { IconName } from './glyphs.ts';

@@ -1,5 +1,5 @@
 /**
- * The idle warning (design.md §7): a beep, a countdown and one big button. Any touch or key
+ * The idle warning (docs/domain.md, "The citizen's screen"): a beep, a countdown and one big button. Any touch or key
  * counts as activity and closes it, so extending really is one touch.
  */
 import { useEffect, useState } from 'react';

@@ -1,4 +1,4 @@
-/** The pictogram of a concern, shown beside its name (design.md §7: pictograms with words). */
+/** The pictogram of a concern, shown beside its name (docs/domain.md, "The citizen's screen": pictograms with words). */
 import { Glyph } from './Glyph.tsx';
 import { pictogramFor } from './glyphs.ts';
 

@@ -1,5 +1,5 @@
 /**
- * The printer failed (design.md §2 "Printing"): the ticket is on screen with its QR code and
+ * The printer failed (docs/domain.md "Printing"): the ticket is on screen with its QR code and
  * Terminkennung; the citizen retries, keeps it on screen (photographed), or cancels.
  */
 import type { PrintFailureReason, TicketView } from '../../host/contract.ts';

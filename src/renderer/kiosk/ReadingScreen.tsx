@@ -1,5 +1,5 @@
 /**
- * Read aloud before printing (design.md §7): the ticket is held, shown and read to the citizen
+ * Read aloud before printing (docs/domain.md, "The citizen's screen"): the ticket is held, shown and read to the citizen
  * in their language; it prints when the reading ends, or at once on "print now".
  */
 import type { TicketView } from '../../host/contract.ts';

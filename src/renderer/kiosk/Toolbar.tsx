@@ -1,5 +1,5 @@
 /**
- * Always one touch away (design.md §7): the languages, each in its own words, and the aids —
+ * Always one touch away (docs/domain.md, "The citizen's screen"): the languages, each in its own words, and the aids —
  * contrast, large text, seated layout, read aloud — and "call staff".
  */
 import type { Language } from '../../core/catalogue.ts';

@@ -1,5 +1,5 @@
 /**
- * Read aloud (design.md §7): while the citizen has it on, each screen is read when it appears
+ * Read aloud (docs/domain.md, "The citizen's screen"): while the citizen has it on, each screen is read when it appears
  * and again when the language changes; switching it off stops at once. The device's speech
  * service does the speaking (`../speech.ts`).
  */
