@@ -4,7 +4,7 @@
  * `ticket.*` for the paper's own words. Plain language: short sentences, the action first.
  */
 import type { Language } from '../core/catalogue.ts';
-import { translatorFor } from '../texts/translate.ts';
+import { FORMAT_LOCALE, translatorFor } from '../texts/translate.ts';
 
 export interface TicketPhrases {
   callNumber: string;
@@ -25,16 +25,6 @@ export interface TicketPhrases {
   locale: string;
 }
 
-const DATE_LOCALE: Record<Language, string> = {
-  de: 'de-DE',
-  en: 'en-GB',
-  tr: 'tr-TR',
-  ar: 'ar-u-nu-latn',
-  uk: 'uk-UA',
-  ru: 'ru-RU',
-  pl: 'pl-PL',
-};
-
 function phrasesIn(language: Language): TicketPhrases {
   const t = translatorFor(language);
   return {
@@ -49,7 +39,7 @@ function phrasesIn(language: Language): TicketPhrases {
     watchDisplay: t('common.watchDisplay'),
     clockSuffix: t('ticket.clockSuffix'),
     separator: t('ticket.separator'),
-    locale: DATE_LOCALE[language],
+    locale: FORMAT_LOCALE[language],
   };
 }
 

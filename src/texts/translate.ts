@@ -12,8 +12,11 @@ export type TextValues = Record<string, string | number>;
 /** The words of one language. e.g. t('kiosk.nextFreeAt', { time: '09:50' }) → 'ab 09:50 Uhr' */
 export type Translate = (key: TextKey, values?: TextValues) => string;
 
-/** Latin digits in Arabic too: times and numbers read the same as on the ticket and display. */
-const FORMAT_LOCALE: Record<Language, string> = {
+/**
+ * The BCP 47 tag a language's numbers and dates are formatted in; Latin digits in Arabic too, so
+ * times and numbers read the same on screen, on the ticket and on the display.
+ */
+export const FORMAT_LOCALE: Record<Language, string> = {
   de: 'de-DE',
   en: 'en-GB',
   tr: 'tr-TR',
