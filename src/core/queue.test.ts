@@ -14,6 +14,7 @@ import {
 } from './queue.ts';
 import type { TicketCode } from './ticket-code.ts';
 import { MINUTE_MS, zonedTimeToInstant } from './time.ts';
+import { waitingTicket } from '../../test/support/queue-ticket.ts';
 
 const BERLIN = 'Europe/Berlin';
 const at = (time: string) => zonedTimeToInstant('2026-11-24', time, BERLIN);
@@ -24,32 +25,14 @@ const platz1: CallingCounter = { id: 'platz-1' as CounterId, serviceIds: [MELDE,
 const platz2: CallingCounter = { id: 'platz-2' as CounterId, serviceIds: [MELDE] };
 
 function ticket(overrides: Partial<QueueTicket> = {}): QueueTicket {
-  return {
+  return waitingTicket({
     code: 'K7M4QP20' as TicketCode,
     callNumber: 'K042',
-    status: 'checked-in',
     start: at('09:40'),
     serviceIds: [MELDE],
-    language: 'de',
     checkedInAt: at('09:30'),
-    calls: 0,
-    callsAtArrival: 0,
-    priority: 0,
-    counterId: null,
-    transferCounterId: null,
-    transferServiceIds: null,
-    deliveredServiceIds: null,
-    firstCalledAt: null,
-    calledAt: null,
-    arrivedAt: null,
-    parkedAt: null,
-    transferredAt: null,
-    servedAt: null,
-    servedBy: null,
-    noShowAt: null,
-    requeueNotBefore: null,
     ...overrides,
-  };
+  });
 }
 
 function apply(t: QueueTicket, action: QueueAction, now = at('09:41')): QueueTicket {

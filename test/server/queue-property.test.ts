@@ -14,6 +14,7 @@ import type { QueueAnswer, QueueAppointmentWire } from '../../src/wire/queue.ts'
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { waitingTicket } from '../support/queue-ticket.ts';
 import { seedWaitingRoom } from './support/queue-fixture.ts';
 import {
   type ServerProcess,
@@ -62,31 +63,13 @@ function stepFor(choice: Choice, ticket: QueueTicket): Step {
 
 /** The model: a ticket that only knows what the core decides about states, calls and counters. */
 function modelTicket(code: string, services: string[]): QueueTicket {
-  return {
+  return waitingTicket({
     code: code as TicketCode,
     callNumber: '',
-    status: 'checked-in',
     start: 0,
     serviceIds: services as ServiceId[],
-    language: 'de',
     checkedInAt: 0,
-    calls: 0,
-    callsAtArrival: 0,
-    priority: 0,
-    counterId: null,
-    transferCounterId: null,
-    transferServiceIds: null,
-    deliveredServiceIds: null,
-    firstCalledAt: null,
-    calledAt: null,
-    arrivedAt: null,
-    parkedAt: null,
-    transferredAt: null,
-    servedAt: null,
-    servedBy: null,
-    noShowAt: null,
-    requeueNotBefore: null,
-  };
+  });
 }
 
 function toAction(step: Step, ticket: QueueTicket): QueueAction {
