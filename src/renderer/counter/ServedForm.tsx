@@ -2,6 +2,7 @@
 import { type FormEvent, useState } from 'react';
 import type { QueueTicketView } from '../../host/contract.ts';
 import type { CounterT, StaffLanguage } from './texts.ts';
+import { FormActions } from './FormActions.tsx';
 
 interface ServedFormProps {
   ticket: QueueTicketView;
@@ -56,14 +57,7 @@ export function ServedForm({
           </label>
         ))}
       </fieldset>
-      <div className="co-actions">
-        <button type="submit" className="co-action co-primary">
-          {t('counter.servedConfirm')}
-        </button>
-        <button type="button" className="co-action" onClick={onCancel}>
-          {t('counter.cancel')}
-        </button>
-      </div>
+      <FormActions confirm={t('counter.servedConfirm')} onCancel={onCancel} t={t} />
     </form>
   );
 }

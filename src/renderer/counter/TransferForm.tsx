@@ -2,6 +2,7 @@
 import { type FormEvent, useState } from 'react';
 import type { CounterStateView } from '../../host/contract.ts';
 import type { CounterT } from './texts.ts';
+import { FormActions } from './FormActions.tsx';
 
 interface TransferFormProps {
   state: CounterStateView;
@@ -31,14 +32,7 @@ export function TransferForm({ state, onConfirm, onCancel, t }: TransferFormProp
           ))}
         </select>
       </label>
-      <div className="co-actions">
-        <button type="submit" className="co-action co-primary">
-          {t('counter.transferConfirm')}
-        </button>
-        <button type="button" className="co-action" onClick={onCancel}>
-          {t('counter.cancel')}
-        </button>
-      </div>
+      <FormActions confirm={t('counter.transferConfirm')} onCancel={onCancel} t={t} />
     </form>
   );
 }
