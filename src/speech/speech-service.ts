@@ -8,8 +8,8 @@
  * milliseconds later, so a screen that waits for its `ended` event always asks for the next
  * utterance after the host counted the last one as ended). Its line in `utterances.jsonl` is
  * written then, with `cancelled: false`, or at once with `cancelled: true` when a newer
- * utterance, `speech/cancel` or the host stopping cuts it off first (within 300 ms of its end it
- * counts as said). Files are numbered in the order utterances are asked for; one whose synthesis
+ * utterance, `speech/cancel` or the host stopping cuts it off first (in its last 5 %, at least
+ * the last 300 ms, it counts as said). Files are numbered in the order utterances are asked for; one whose synthesis
  * fails leaves its number unused and no line (the error is logged and answered).
  */
 import { randomUUID } from 'node:crypto';
@@ -27,9 +27,12 @@ const KEPT_AUDIO = 8;
  * An utterance cut off this close to its end was heard to its end. The host only estimates the
  * end (it does not play the audio), and a screen asks for its next utterance right after its
  * audio ended: a late timer on a busy host or a player a little faster than real time must not
- * turn that into "cancelled".
+ * turn that into "cancelled". The player's clock is not the host's: Chromium's audio output on
+ * a loaded machine was seen to end a 28 s ticket reading more than 300 ms early, so the
+ * tolerance grows with the audio's length.
  */
 const END_TOLERANCE_MS = 300;
+const END_TOLERANCE_SHARE = 0.05;
 
 export interface SpokenUtterance {
   id: string;
@@ -99,7 +102,8 @@ function newUtterance(text: string, lang: Language, now: number, file: string | 
 /** Whether an utterance's audio has (all but) played out by now. */
 function hasPlayedOut(utterance: Utterance): boolean {
   if (utterance.readyAt === null) return false;
-  return performance.now() - utterance.readyAt >= utterance.durationMs - END_TOLERANCE_MS;
+  const tolerance = Math.max(END_TOLERANCE_MS, utterance.durationMs * END_TOLERANCE_SHARE);
+  return performance.now() - utterance.readyAt >= utterance.durationMs - tolerance;
 }
 
 /** URL path of an utterance's audio. e.g. 'a1b2…' → '/host/speech/a1b2….wav' */

@@ -99,7 +99,8 @@ describe('read-aloud with real speech', () => {
         `${(printedAfterMs / 1000).toFixed(1)} s`,
     );
     // Printed by the audio's end: not before it played through, not by the time limit after it.
-    expect(printedAfterMs).toBeGreaterThan(levels.durationMs - 500);
+    // Chromium's audio clock on a loaded machine runs up to a few per cent fast.
+    expect(printedAfterMs).toBeGreaterThan(levels.durationMs * 0.95);
     expect(printedAfterMs).toBeLessThan(levels.durationMs + END_GRACE_MS);
     // The page fetched every WAV it played from the host.
     const fetched = await kiosk.page.evaluate(() =>

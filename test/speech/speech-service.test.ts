@@ -110,6 +110,28 @@ describe('an utterance on the virtual output', () => {
     expect(readLog(dir)[0]).toMatchObject({ text: 'Erster Text', cancelled: false });
   });
 
+  it('counts a long one cut in its last 5 % as said (player clocks run fast), one cut earlier as cancelled', async () => {
+    const { dir, service } = await start({ ms: 20_000 });
+    let now = 1_000_000;
+    const clock = vi.spyOn(performance, 'now').mockImplementation(() => now);
+    try {
+      await service.say('Erster langer Text', 'de');
+      now += 19_100; // 900 ms before its end: within 5 % of 20 s
+      await service.say('Zweiter langer Text', 'de');
+      now += 18_000; // 2 s before its end: cut off
+      await service.say('Dritter Text', 'de');
+      await until(() => readLog(dir).length === 2);
+    } finally {
+      clock.mockRestore();
+      await service.dispose();
+    }
+    expect(readLog(dir).map((line) => [line.text, line.cancelled])).toEqual([
+      ['Erster langer Text', false],
+      ['Zweiter langer Text', true],
+      ['Dritter Text', true],
+    ]);
+  });
+
   it('is numbered in the order it was asked for, even when an older one takes longer', async () => {
     const { dir, synthesizer, service } = await start();
     synthesizer.hold();
