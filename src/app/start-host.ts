@@ -5,6 +5,7 @@
 import type { Language } from '../core/catalogue.ts';
 import type { Clock } from '../platform/clock.ts';
 import { openPrinterTransport } from '../printer/open-transport.ts';
+import { PRINTER_PROFILES } from '../printer/printer-profile.ts';
 import { type TicketPrinter, createTicketPrinter } from '../printer/ticket-printer.ts';
 import { openSpeechService } from '../speech/open-speech.ts';
 import type { SpeechService } from '../speech/speech-service.ts';
@@ -75,8 +76,10 @@ export async function startDeviceServices(
       ? options.printer
       : config.printer
         ? createTicketPrinter(
-            openPrinterTransport(config.printer, { paper: config.paperWidthMm }),
-            config.paperWidthMm,
+            openPrinterTransport(config.printer, {
+              paper: PRINTER_PROFILES[config.printerProfile],
+            }),
+            PRINTER_PROFILES[config.printerProfile],
           )
         : null;
   const events = createEventHub();

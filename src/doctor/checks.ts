@@ -11,6 +11,7 @@ import { parseIsoInstant } from '../core/time.ts';
 import type { DeviceConfig } from '../host/config.ts';
 import type { Clock } from '../platform/clock.ts';
 import { openPrinterTransport } from '../printer/open-transport.ts';
+import { PRINTER_PROFILES } from '../printer/printer-profile.ts';
 import { missingFonts } from '../printer/text-raster.ts';
 import { loadMigrations } from '../store/migrations.ts';
 
@@ -172,7 +173,7 @@ async function checkPrinter(config: DeviceConfig): Promise<CheckResult> {
   }
   try {
     const status = await openPrinterTransport(config.printer, {
-      paper: config.paperWidthMm,
+      paper: PRINTER_PROFILES[config.printerProfile],
     }).status();
     if (status.kind === 'ready') {
       return {

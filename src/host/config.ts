@@ -7,6 +7,12 @@ import { dirname, resolve } from 'node:path';
 import { z } from 'zod';
 import { LANGUAGES } from '../core/catalogue.ts';
 import { isLoopbackHost } from '../platform/loopback.ts';
+import type { PaperWidth } from '../printer/printable-ticket.ts';
+import {
+  PRINTER_PROFILES,
+  PRINTER_PROFILE_IDS,
+  type PrinterProfileId,
+} from '../printer/printer-profile.ts';
 
 /** https:// anywhere; plain http:// only to this machine. e.g. 'http://10.0.0.5:8787' → false */
 function isSafeServerUrl(value: string): boolean {
@@ -53,7 +59,10 @@ const configSchema = z
     /** Folder for the local replica and logs. */
     dataDir: z.string().min(1),
     printer: printerInterface.optional(),
-    paperWidthMm: z.union([z.literal(80), z.literal(58)]).default(80),
+    /** The printer model's geometry and cut (`printer/printer-profile.ts`); decides the paper width. */
+    printerProfile: z.enum(PRINTER_PROFILE_IDS).optional(),
+    /** Without a profile: the generic 80 mm or 58 mm profile. */
+    paperWidthMm: z.union([z.literal(80), z.literal(58)]).optional(),
     /**
      * The browser transport's listener. Needed in browser mode (`terminmarke kiosk`); under
      * Electron the screens talk over IPC and no port is opened unless this is set.
@@ -101,9 +110,23 @@ const configSchema = z
   .refine((config) => config.role !== 'kiosk' || config.printer !== undefined, {
     message: 'a kiosk needs a printer (tcp://HOST:PORT, a device path, or virtual:DIR)',
     path: ['printer'],
-  });
+  })
+  .refine(
+    (config) =>
+      !config.printerProfile ||
+      config.paperWidthMm === undefined ||
+      PRINTER_PROFILES[config.printerProfile].paperMm === config.paperWidthMm,
+    {
+      message: 'does not match the paper width of "printerProfile"; leave one of them out',
+      path: ['paperWidthMm'],
+    },
+  );
 
-export type DeviceConfig = z.infer<typeof configSchema>;
+/** A valid device config with the printer's profile and paper width resolved. */
+export type DeviceConfig = Omit<z.infer<typeof configSchema>, 'printerProfile' | 'paperWidthMm'> & {
+  printerProfile: PrinterProfileId;
+  paperWidthMm: PaperWidth;
+};
 
 export class ConfigError extends Error {
   override name = 'ConfigError';
@@ -133,7 +156,21 @@ export function parseDeviceConfig(raw: unknown, baseDir: string, source = 'confi
     config.server.ca === undefined
       ? config.server
       : { ...config.server, ca: resolve(baseDir, config.server.ca) };
-  return { ...config, server, dataDir: resolve(baseDir, config.dataDir), printer, speech };
+  const paperWidthMm =
+    (config.printerProfile && PRINTER_PROFILES[config.printerProfile].paperMm) ??
+    config.paperWidthMm ??
+    80;
+  const printerProfile =
+    config.printerProfile ?? (paperWidthMm === 58 ? 'generic-58' : 'generic-80');
+  return {
+    ...config,
+    server,
+    dataDir: resolve(baseDir, config.dataDir),
+    printer,
+    speech,
+    printerProfile,
+    paperWidthMm,
+  };
 }
 
 /** The PEM text of `server.ca`, or undefined when none is set; a clear error when unreadable. */

@@ -8,7 +8,13 @@ import { LANGUAGES, type Language } from '../core/catalogue.ts';
 import { MINUTE_MS } from '../core/time.ts';
 import { clockFromEnvironment } from '../platform/clock.ts';
 import { openPrinterTransport } from './open-transport.ts';
-import type { PaperWidth } from './printable-ticket.ts';
+import {
+  PRINTER_PROFILES,
+  PRINTER_PROFILE_IDS,
+  type PrinterProfile,
+  type PrinterProfileId,
+  printerProfile,
+} from './printer-profile.ts';
 import { makeSampleTicket } from './sample-ticket.ts';
 import { missingFonts } from './text-raster.ts';
 import { createTicketPrinter } from './ticket-printer.ts';
@@ -16,7 +22,7 @@ import type { PrinterStatus } from './transport.ts';
 import type { VirtualPrinter } from './transport.virtual.ts';
 
 const USAGE =
-  'usage: terminmarke print-test --printer tcp://HOST:PORT|DEVICE|virtual:DIR [--paper 80|58] [--language de|en|tr|ar|uk|ru|pl]';
+  'usage: terminmarke print-test --printer tcp://HOST:PORT|DEVICE|virtual:DIR [--profile ID | --paper 80|58] [--language de|en|tr|ar|uk|ru|pl]';
 
 const ADVICE: Record<string, string> = {
   offline: 'Is the printer switched on, connected, and is the address right?',
@@ -33,8 +39,12 @@ export async function run(args: string[]): Promise<number> {
     console.error(`terminmarke print-test: ${options}\n${USAGE}`);
     return 2;
   }
-  const transport = openPrinterTransport(options.printer, { paper: options.paper });
-  console.log(`Printer ${transport.name}, ${options.paper} mm paper`);
+  const { profile } = options;
+  const transport = openPrinterTransport(options.printer, { paper: profile });
+  console.log(
+    `Printer ${transport.name}, profile ${profile.id} (${profile.model}: ${profile.paperMm} mm paper, ` +
+      `${profile.dots} dots, ${profile.columns} columns, ${profile.dpi} dpi)`,
+  );
   const fonts = missingFonts([...LANGUAGES]);
   if (fonts.length > 0)
     console.log(`  warning: fonts missing for non-German text: ${fonts.join(', ')}`);
@@ -48,7 +58,7 @@ export async function run(args: string[]): Promise<number> {
     Math.ceil((clockFromEnvironment().now() + 20 * MINUTE_MS) / (5 * MINUTE_MS)) * 5 * MINUTE_MS;
   const ticket = makeSampleTicket({ language: options.language, start, callNumber: 'K000' });
   const began = performance.now();
-  const outcome = await createTicketPrinter(transport, options.paper).print(ticket);
+  const outcome = await createTicketPrinter(transport, profile).print(ticket);
   const ms = Math.round(performance.now() - began);
   if (!outcome.ok) {
     console.log(
@@ -68,7 +78,7 @@ export async function run(args: string[]): Promise<number> {
 
 interface PrintTestOptions {
   printer: string;
-  paper: PaperWidth;
+  profile: PrinterProfile;
   language: Language;
 }
 
@@ -80,6 +90,7 @@ function readOptions(args: string[]): PrintTestOptions | string {
       options: {
         printer: { type: 'string' },
         paper: { type: 'string' },
+        profile: { type: 'string' },
         language: { type: 'string' },
       },
     }));
@@ -87,11 +98,17 @@ function readOptions(args: string[]): PrintTestOptions | string {
     return error instanceof Error ? error.message : String(error);
   }
   if (!values.printer) return '--printer is required';
+  if (values.profile !== undefined && values.paper !== undefined)
+    return 'give --profile or --paper, not both';
+  const id = values.profile;
+  if (id !== undefined && !(PRINTER_PROFILE_IDS as readonly string[]).includes(id))
+    return `--profile is one of ${PRINTER_PROFILE_IDS.join(', ')}`;
   const paper = Number(values.paper ?? 80);
   if (paper !== 80 && paper !== 58) return '--paper is 80 or 58';
+  const profile = id ? PRINTER_PROFILES[id as PrinterProfileId] : printerProfile(paper);
   const language = (values.language ?? 'de') as Language;
   if (!LANGUAGES.includes(language)) return `--language is one of ${LANGUAGES.join(', ')}`;
-  return { printer: values.printer, paper, language };
+  return { printer: values.printer, profile, language };
 }
 
 function describeStatus(status: PrinterStatus): string {

@@ -9,7 +9,7 @@ import QRCode from 'qrcode';
 import { PC858_TABLE_NUMBER, decodePc858Byte } from './code-page.ts';
 import type { BitImage } from './escpos.ts';
 import { type EscPosCommand, readCommands } from './escpos-reader.ts';
-import { PAPER, type PaperWidth } from './printable-ticket.ts';
+import { type PrinterSpec, printerProfile } from './printer-profile.ts';
 import { PRINTER_MONO, registerTicketFonts } from './ticket-fonts.ts';
 
 const CELL_W = 12;
@@ -165,8 +165,11 @@ class PaperState {
  * A PNG of the paper for a byte stream, the roll's full width with the printable area centred,
  * ending at the first cut. e.g. a German 80 mm ticket → 640 × ~1 500 pixels, 1 pixel per dot
  */
-export async function renderEscPosPicture(bytes: Uint8Array, paper: PaperWidth): Promise<Buffer> {
-  const { dots, rollDots } = PAPER[paper];
+export async function renderEscPosPicture(
+  bytes: Uint8Array,
+  printer: PrinterSpec,
+): Promise<Buffer> {
+  const { dots, rollDots } = printerProfile(printer);
   const state = new PaperState(dots);
   for (const command of readCommands(bytes)) state.apply(command);
   const height = (state.cutAt ?? state.y) + TOP_MARGIN;

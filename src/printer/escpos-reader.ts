@@ -118,7 +118,8 @@ function readGs(bytes: Uint8Array, offset: number): ReadStep | null {
       return { command: { op: 'paper-status', n }, next: offset + 3 };
     case 0x56: // GS V m [n] (content_id=87): function B (m = 65, 66) carries a feed amount.
       return {
-        command: { op: 'cut', partial: n % 2 === 1 },
+        // m = 1, 49 and 66 cut partially; 0, 48 and 65 fully.
+        command: { op: 'cut', partial: n === 1 || n === 49 || n === 66 },
         next: offset + (n >= 65 ? 4 : 3),
       };
     default:

@@ -2,14 +2,14 @@
  * Picks the transport for a printer interface string (docs/cli.md): node-thermal-printer's
  * `tcp://host:port`, a device path, or `virtual:DIR`.
  */
-import type { PaperWidth } from './printable-ticket.ts';
+import type { PrinterSpec } from './printer-profile.ts';
 import type { PrinterTransport } from './transport.ts';
 import { createDeviceTransport } from './transport.device.ts';
 import { type TcpTimeouts, createTcpTransport, parseTcpInterface } from './transport.tcp.ts';
 import { createVirtualTransport, parseVirtualInterface } from './transport.virtual.ts';
 
 export interface TransportOptions {
-  paper?: PaperWidth;
+  paper?: PrinterSpec;
   tcp?: Partial<TcpTimeouts>;
 }
 

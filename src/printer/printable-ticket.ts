@@ -30,17 +30,3 @@ export interface PrintableTicket {
 
 /** Paper roll widths the layout knows, in millimetres. */
 export type PaperWidth = 80 | 58;
-
-export interface PaperGeometry {
-  /** Printable width in dots (203 dpi, 8 dots per mm). */
-  dots: number;
-  /** Characters of Font A (12 × 24 dots) in one line. */
-  columns: number;
-  /** Physical roll width in dots, for pictures of the paper. */
-  rollDots: number;
-}
-
-export const PAPER: Record<PaperWidth, PaperGeometry> = {
-  80: { dots: 576, columns: 48, rollDots: 640 },
-  58: { dots: 384, columns: 32, rollDots: 464 },
-};

@@ -1,12 +1,17 @@
 /**
  * A ticket layout as ESC/POS bytes, built with node-thermal-printer's Epson command set: code page
  * PC858 for text, GS ( k for the QR code, GS v 0 for pictures of text the code page lacks,
- * GS V to cut.
+ * GS V to cut (`printer-profile.ts`).
  */
 import { CharacterSet, PrinterTypes, ThermalPrinter } from 'node-thermal-printer';
 import { encodePc858 } from './code-page.ts';
 import { characterSize, initialize, rasterImage } from './escpos.ts';
-import { PAPER, type PaperWidth } from './printable-ticket.ts';
+import {
+  type PrinterProfile,
+  type PrinterSpec,
+  feedAndPartialCut,
+  printerProfile,
+} from './printer-profile.ts';
 import { renderTextPicture } from './text-raster.ts';
 import { type TextLine, type TicketBlock, columnsAt } from './ticket-layout.ts';
 
@@ -14,31 +19,34 @@ import { type TextLine, type TicketBlock, columnsAt } from './ticket-layout.ts';
 const QR_CORRECTION = 'Q';
 
 /**
- * The bytes of one ticket, ending with a full cut. e.g. a German ticket on 80 mm paper → about
- * 1.5 kB starting 1B 40 1B 74 13 (initialize, PC858); an Arabic one adds pictures, ~25 kB
+ * The bytes of one ticket, ending with the printer's cut. e.g. a German ticket on 80 mm paper →
+ * about 1.5 kB starting 1B 40 1B 74 13 (initialize, PC858); an Arabic one adds pictures, ~25 kB
  */
-export function encodeTicket(blocks: readonly TicketBlock[], paper: PaperWidth): Uint8Array {
+export function encodeTicket(blocks: readonly TicketBlock[], printer: PrinterSpec): Uint8Array {
+  const profile = printerProfile(printer);
   // An empty interface string: node-thermal-printer builds the buffer only; sending is ours.
-  const printer = new ThermalPrinter({
+  const out = new ThermalPrinter({
     type: PrinterTypes.EPSON,
     interface: '',
-    width: PAPER[paper].columns,
+    width: profile.columns,
   });
-  printer.add(Buffer.from(initialize()));
-  printer.setCharacterSet(CharacterSet.PC858_EURO);
-  for (const block of blocks) appendBlock(printer, block, paper);
-  printer.alignLeft();
-  printer.cut();
-  return new Uint8Array(printer.getBuffer());
+  out.add(Buffer.from(initialize()));
+  out.setCharacterSet(CharacterSet.PC858_EURO);
+  for (const block of blocks) appendBlock(out, block, profile);
+  out.alignLeft();
+  if (profile.cut === 'feed-partial-cut') {
+    out.add(Buffer.from(feedAndPartialCut()));
+    out.add(Buffer.from(initialize()));
+  } else out.cut();
+  return new Uint8Array(out.getBuffer());
 }
 
-function appendBlock(printer: ThermalPrinter, block: TicketBlock, paper: PaperWidth): void {
+function appendBlock(printer: ThermalPrinter, block: TicketBlock, profile: PrinterProfile): void {
   switch (block.kind) {
     case 'lines': {
       const encoded = block.lines.map((line) => encodePc858(line.text));
-      if (encoded.every((bytes) => bytes !== null)) appendText(printer, block.lines, paper);
-      else
-        appendPicture(printer, renderTextPicture(block.lines, block.language, PAPER[paper].dots));
+      if (encoded.every((bytes) => bytes !== null)) appendText(printer, block.lines, profile);
+      else appendPicture(printer, renderTextPicture(block.lines, block.language, profile.dots));
       return;
     }
     case 'qr':
@@ -60,14 +68,18 @@ function appendBlock(printer: ThermalPrinter, block: TicketBlock, paper: PaperWi
   }
 }
 
-function appendText(printer: ThermalPrinter, lines: readonly TextLine[], paper: PaperWidth): void {
+function appendText(
+  printer: ThermalPrinter,
+  lines: readonly TextLine[],
+  profile: PrinterProfile,
+): void {
   for (const line of lines) {
     const scale = line.scale ?? 1;
     if (line.align === 'center') printer.alignCenter();
     else printer.alignLeft();
     printer.bold(line.bold ?? false);
     printer.add(Buffer.from(characterSize(scale, scale)));
-    for (const part of wrapColumns(line.text, columnsAt(paper, scale), line.indent ?? 0)) {
+    for (const part of wrapColumns(line.text, columnsAt(profile, scale), line.indent ?? 0)) {
       printer.add(Buffer.from(encodePc858(part) ?? []));
       printer.newLine();
     }

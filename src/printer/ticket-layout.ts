@@ -6,7 +6,13 @@
 import { type Language, type LocalizedText, localize } from '../core/catalogue.ts';
 import { formatTicketCode } from '../core/ticket-code.ts';
 import { type Instant, toWallTime } from '../core/time.ts';
-import { PAPER, type PaperWidth, type PrintableTicket } from './printable-ticket.ts';
+import type { PrintableTicket } from './printable-ticket.ts';
+import {
+  type PrinterProfile,
+  type PrinterSpec,
+  printerProfile,
+  qrModuleDots,
+} from './printer-profile.ts';
 import { TICKET_PHRASES, type TicketPhrases } from './ticket-texts.ts';
 
 export type Align = 'left' | 'center';
@@ -29,17 +35,14 @@ export type TicketBlock =
   | { kind: 'feed'; lines: number };
 
 /**
- * Dots per QR module. 8 dots = 1 mm at 203 dpi: the 32-character payload at error correction Q
- * is a version-3 symbol of 29 modules, 29 mm wide, which a hand scanner reads at arm's length
- * and which fits the 48 mm print width of 58 mm paper.
+ * The ticket's blocks for a printer. e.g. a German ticket → office, call number, time,
+ * Terminkennung, QR code, check-in hint, concerns, what to bring, waiting area.
+ * The QR code's modules are about 1 mm (`qrModuleDots`): the 32-character payload at error
+ * correction Q is a version-3 symbol of 29 modules, 29 mm wide, which a hand scanner reads at
+ * arm's length and which fits the 48 mm print width of 58 mm paper.
  */
-export const QR_MODULE_DOTS = 8;
-
-/**
- * The ticket's blocks for a paper width. e.g. a German ticket → office, call number, time,
- * Terminkennung, QR code, check-in hint, concerns, what to bring, waiting area
- */
-export function layoutTicket(ticket: PrintableTicket, paper: PaperWidth): TicketBlock[] {
+export function layoutTicket(ticket: PrintableTicket, printer: PrinterSpec): TicketBlock[] {
+  const profile = printerProfile(printer);
   const second = ticket.language === 'de' ? null : ticket.language;
   const de = TICKET_PHRASES.de;
   const both = (pick: (p: TicketPhrases) => string, style: Omit<TextLine, 'text'>): TicketBlock[] =>
@@ -51,7 +54,7 @@ export function layoutTicket(ticket: PrintableTicket, paper: PaperWidth): Ticket
     { kind: 'rule' },
     ...both((p) => p.callNumber, { align: 'center' }),
     lines('de', [
-      { text: ticket.callNumber, scale: paper === 80 ? 6 : 5, bold: true, align: 'center' },
+      { text: ticket.callNumber, scale: callNumberScale(profile), bold: true, align: 'center' },
       { text: formatDate(ticket.start, ticket, 'de'), align: 'center' },
       {
         text: formatTime(ticket.start, ticket.timeZone, de),
@@ -64,7 +67,7 @@ export function layoutTicket(ticket: PrintableTicket, paper: PaperWidth): Ticket
     ...both((p) => p.ticketId, { align: 'center' }),
     lines('de', [{ text: formatTicketCode(ticket.code), scale: 2, bold: true, align: 'center' }]),
     { kind: 'feed', lines: 1 },
-    { kind: 'qr', data: ticket.payload, moduleDots: QR_MODULE_DOTS },
+    { kind: 'qr', data: ticket.payload, moduleDots: qrModuleDots(profile) },
     { kind: 'feed', lines: 1 },
     lines('de', [{ text: checkInSentence(ticket, 'de'), align: 'center' }]),
     { kind: 'rule' },
@@ -152,7 +155,15 @@ function formatDate(instant: Instant, ticket: PrintableTicket, language: Languag
   }).format(instant);
 }
 
-/** Columns of printer text at a magnification. e.g. (80, 2) → 24 */
-export function columnsAt(paper: PaperWidth, scale: number): number {
-  return Math.floor(PAPER[paper].columns / scale);
+/**
+ * The call number as large as the line allows a five-character number (e.g. 'K1042').
+ * e.g. 48 columns → 6, 42 → 6, 32 → 5
+ */
+function callNumberScale(profile: PrinterProfile): number {
+  return Math.min(6, Math.floor(profile.columns / 6));
+}
+
+/** Columns of printer text at a magnification. e.g. (80, 2) → 24; (TM-T88VI, 2) → 21 */
+export function columnsAt(printer: PrinterSpec, scale: number): number {
+  return Math.floor(printerProfile(printer).columns / scale);
 }

@@ -2,7 +2,8 @@
  * The ticket printer the host uses: lays a ticket out, encodes it and sends it through one
  * transport, and says in one word what went wrong when the paper did not come out.
  */
-import type { PaperWidth, PrintableTicket } from './printable-ticket.ts';
+import type { PrintableTicket } from './printable-ticket.ts';
+import type { PrinterSpec } from './printer-profile.ts';
 import { encodeTicket } from './ticket-encoder.ts';
 import { layoutTicket } from './ticket-layout.ts';
 import type { PrintFailureReason, PrinterStatus, PrinterTransport } from './transport.ts';
@@ -18,14 +19,14 @@ export interface TicketPrinter {
 }
 
 /** ESC/POS bytes of a ticket. e.g. renderTicketBytes(makeSampleTicket(), 80) → ~1 kB */
-export function renderTicketBytes(ticket: PrintableTicket, paper: PaperWidth): Uint8Array {
+export function renderTicketBytes(ticket: PrintableTicket, paper: PrinterSpec): Uint8Array {
   return encodeTicket(layoutTicket(ticket, paper), paper);
 }
 
 /** A printer over a transport. e.g. createTicketPrinter(openPrinterTransport('tcp://10.0.0.7'), 80) */
 export function createTicketPrinter(
   transport: PrinterTransport,
-  paper: PaperWidth = 80,
+  paper: PrinterSpec = 80,
 ): TicketPrinter {
   return {
     status: () => transport.status(),

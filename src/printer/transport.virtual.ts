@@ -7,7 +7,7 @@
 import { mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { renderEscPosPicture } from './escpos-picture.ts';
-import type { PaperWidth } from './printable-ticket.ts';
+import type { PrinterSpec } from './printer-profile.ts';
 import {
   type PrintFailureReason,
   type PrinterStatus,
@@ -37,7 +37,7 @@ export interface VirtualPrinter extends PrinterTransport {
 }
 
 /** A transport that writes files. e.g. createVirtualTransport('out/tickets', 80) */
-export function createVirtualTransport(dir: string, paper: PaperWidth = 80): VirtualPrinter {
+export function createVirtualTransport(dir: string, paper: PrinterSpec = 80): VirtualPrinter {
   let last: { bin: string; png: string } | null = null;
   const status = async (): Promise<PrinterStatus> => {
     const simulated = await readSimulation(dir);

@@ -74,6 +74,19 @@ describe('the device config', () => {
     expect(parseDeviceConfig({ ...withoutPrinter, role: 'checkin' }, '/x').printer).toBeUndefined();
   });
 
+  it('takes the printer profile, which decides the paper width; a generic one from paperWidthMm', () => {
+    const tm = parseDeviceConfig({ ...valid, printerProfile: 'epson-tm-t88vi' }, '/x');
+    expect(tm).toMatchObject({ printerProfile: 'epson-tm-t88vi', paperWidthMm: 80 });
+    const small = parseDeviceConfig({ ...valid, paperWidthMm: 58 }, '/x');
+    expect(small).toMatchObject({ printerProfile: 'generic-58', paperWidthMm: 58 });
+    expect(() =>
+      parseDeviceConfig({ ...valid, printerProfile: 'epson-tm-m30', paperWidthMm: 58 }, '/x'),
+    ).toThrow(/paperWidthMm: does not match the paper width of "printerProfile"/);
+    expect(() => parseDeviceConfig({ ...valid, printerProfile: 'tm-t88' }, '/x')).toThrow(
+      /printerProfile/,
+    );
+  });
+
   it('says clearly when the file is missing or not JSON', () => {
     const dir = tempDir();
     expect(() => loadDeviceConfig(join(dir, 'none.json'))).toThrow(/cannot read config file/);
