@@ -140,6 +140,8 @@ export interface StaffCallView {
   /** ISO 8601 with offset, and local `HH:MM`, of the call. */
   at: string;
   time: string;
+  /** For `ticket-refused`: the printed ticket the server refused, e.g. { callNumber: 'K042', time: '09:40', problem: 'lease-lost' }. */
+  ticket: { callNumber: string; time: string; problem: string } | null;
 }
 
 export type PrinterState = 'ready' | 'offline' | 'paper-out' | 'cover-open' | 'unknown';

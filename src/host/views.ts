@@ -155,6 +155,14 @@ export function toStaffCallView(call: StaffCall, timeZone: string): StaffCallVie
     reason: call.reason,
     at: formatIsoInZone(call.calledAt, timeZone),
     time: toWallTime(call.calledAt, timeZone),
+    ticket:
+      call.ticket === null
+        ? null
+        : {
+            callNumber: call.ticket.callNumber,
+            time: toWallTime(call.ticket.start, timeZone),
+            problem: call.ticket.problem,
+          },
   };
 }
 

@@ -3,7 +3,7 @@
  * change goes into the change feed in the same transaction, so SSE pokes every device.
  */
 import { randomUUID } from 'node:crypto';
-import type { StaffCall, StaffCallReason } from '../core/staff-call.ts';
+import type { RefusedTicket, StaffCall, StaffCallReason } from '../core/staff-call.ts';
 import {
   findStaffCall,
   markStaffCallDone,
@@ -18,6 +18,8 @@ export interface StaffCallRequest {
   reason: StaffCallReason;
   /** The calling device's id for it (an offline kiosk made it up before uploading). */
   id?: string;
+  /** For `ticket-refused`: the printed ticket the server refused. */
+  ticket?: RefusedTicket;
 }
 
 /** Opens a call now. e.g. openStaffCall(ctx, { deviceId: 'kiosk-1', reason: 'help' }) → { status: 'open', … } */
@@ -35,6 +37,7 @@ export function openStaffCall(ctx: BookingContext, request: StaffCallRequest): S
     status: 'open',
     calledAt: ctx.now,
     doneAt: null,
+    ticket: request.ticket ?? null,
   };
   upsertStaffCall(ctx.db, call);
   recordStaffCallChange(ctx.db, call, ctx.office.timeZone, ctx.now);

@@ -1,7 +1,7 @@
 /**
  * The `staff_calls` table, shared by the server's store and every device's replica.
  */
-import type { StaffCall } from '../core/staff-call.ts';
+import type { RefusedTicket, StaffCall } from '../core/staff-call.ts';
 import type { Instant } from '../core/time.ts';
 import type { ReadableDb, WritableDb } from './database.ts';
 import { prepared } from './statements.ts';
@@ -14,9 +14,10 @@ interface StaffCallRow {
   status: StaffCall['status'];
   called_at: number;
   done_at: number | null;
+  ticket: string | null;
 }
 
-const COLUMNS = 'id, office_id, device_id, reason, status, called_at, done_at';
+const COLUMNS = 'id, office_id, device_id, reason, status, called_at, done_at, ticket';
 
 function fromRow(row: StaffCallRow): StaffCall {
   return {
@@ -27,6 +28,7 @@ function fromRow(row: StaffCallRow): StaffCall {
     status: row.status,
     calledAt: row.called_at,
     doneAt: row.done_at,
+    ticket: row.ticket === null ? null : (JSON.parse(row.ticket) as RefusedTicket),
   };
 }
 
@@ -37,7 +39,7 @@ function fromRow(row: StaffCallRow): StaffCall {
 export function upsertStaffCall(db: WritableDb, call: StaffCall): void {
   prepared(
     db,
-    `INSERT INTO staff_calls (${COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?)
+    `INSERT INTO staff_calls (${COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
      ON CONFLICT (id) DO UPDATE SET status = excluded.status, done_at = excluded.done_at
      WHERE staff_calls.status = 'open'`,
   ).run(
@@ -48,6 +50,7 @@ export function upsertStaffCall(db: WritableDb, call: StaffCall): void {
     call.status,
     call.calledAt,
     call.doneAt,
+    call.ticket === null ? null : JSON.stringify(call.ticket),
   );
 }
 

@@ -50,6 +50,7 @@ export async function callStaff(
     status: 'open',
     calledAt: now,
     doneAt: null,
+    ticket: null,
   };
   withTransaction(context.db, () => {
     upsertStaffCall(context.db, call);

@@ -53,6 +53,7 @@ export class SyncEngine {
       db: o.db,
       api: o.api,
       officeId: o.officeId,
+      deviceId: o.deviceId,
       timeZone: () => this.office?.catalogue.office.timeZone ?? 'Europe/Berlin',
       now: o.now,
       onProgress: (reachable) => this.setConnection(reachable ? 'online' : 'offline'),

@@ -25,11 +25,14 @@ import {
 } from './outbox.ts';
 import { upsertAppointment } from './replica.ts';
 import { upsertStaffCall } from '../store/staff-call-repository.ts';
+import { callStaffForRefusedTicket } from './refused-ticket-call.ts';
 
 export interface UploaderDeps {
   db: WritableDb;
   api: ServerApi;
   officeId: string;
+  /** This device: a refused printed ticket is reported to staff in its name. */
+  deviceId: string;
   timeZone: () => string;
   now: () => Instant;
   /** Told after each applied answer, and whether the server answered at all. */
@@ -159,11 +162,25 @@ export class Uploader {
       refused = true;
     }
     let applied = false;
+    let staffCalled = false;
     withTransaction(this.deps.db, () => {
       const state = refused ? 'refused' : 'done';
       applied = markDone(this.deps.db, entry.mutationId, answer, this.deps.now(), state);
       if (applied && !refused) this.apply(answer);
+      if (applied && answer.refused) {
+        const { db, officeId, deviceId } = this.deps;
+        const context = {
+          db,
+          officeId,
+          deviceId,
+          timeZone: this.deps.timeZone(),
+          now: this.deps.now(),
+        };
+        staffCalled = callStaffForRefusedTicket(context, entry, answer.refused.code) !== null;
+      }
     });
+    // The staff call waits in the outbox behind this entry: go round once more for it.
+    if (staffCalled) this.again = true;
     if (applied && refused) {
       const { code, message } = (answer as { refused: { code: string; message: string } }).refused;
       console.error(

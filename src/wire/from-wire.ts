@@ -43,6 +43,7 @@ export function staffCallFromWire(wire: StaffCallWire, officeId: string): StaffC
     status: wire.status,
     calledAt: instantOf(wire.at),
     doneAt: maybeInstant(wire.doneAt),
+    ticket: wire.ticket === null ? null : { ...wire.ticket, start: instantOf(wire.ticket.start) },
   };
 }
 

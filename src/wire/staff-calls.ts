@@ -2,14 +2,36 @@
 import { z } from 'zod';
 import { STAFF_CALL_REASONS, type StaffCall } from '../core/staff-call.ts';
 import { formatIsoInZone } from '../core/time.ts';
-import { claimedDevice, iso, isoTime, uuid } from './fields.ts';
+import { claimedDevice, iso, isoInstant, isoTime, uuid } from './fields.ts';
 
-export const staffCallBody = z.object({
-  deviceId: claimedDevice,
-  reason: z.enum(STAFF_CALL_REASONS),
-  /** Chosen by a kiosk that recorded the call offline; the server makes one up otherwise. */
-  id: uuid.optional(),
-});
+/** The printed ticket a `ticket-refused` call is about. e.g. { callNumber: 'K042', start: '2026-11-24T09:40:00+01:00', problem: 'lease-lost' } */
+function refusedTicket<T extends z.ZodType>(start: T) {
+  return z
+    .object({
+      callNumber: z.string().regex(/^[A-Z]\d{3,4}$/, 'expected a call number such as K042'),
+      start,
+      problem: z
+        .string()
+        .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'expected an error code')
+        .max(64),
+    })
+    .strict();
+}
+const refusedTicketWire = refusedTicket(isoTime);
+
+export const staffCallBody = z
+  .object({
+    deviceId: claimedDevice,
+    reason: z.enum(STAFF_CALL_REASONS),
+    /** Chosen by a kiosk that recorded the call offline; the server makes one up otherwise. */
+    id: uuid.optional(),
+    /** Required for `ticket-refused`, refused for every other reason. */
+    ticket: refusedTicket(isoInstant).optional(),
+  })
+  .refine((body) => (body.reason === 'ticket-refused') === (body.ticket !== undefined), {
+    message: 'a "ticket-refused" call names its ticket; other calls name none',
+    path: ['ticket'],
+  });
 export type StaffCallBody = z.input<typeof staffCallBody>;
 
 export const staffCallWire = z.object({
@@ -20,6 +42,8 @@ export const staffCallWire = z.object({
   at: isoTime,
   status: z.enum(['open', 'done']),
   doneAt: isoTime.nullable(),
+  /** The refused ticket of a `ticket-refused` call; null for the others. */
+  ticket: refusedTicketWire.nullable().default(null),
 });
 export type StaffCallWire = z.infer<typeof staffCallWire>;
 
@@ -40,5 +64,9 @@ export function toStaffCallWire(call: StaffCall, timeZone: string): StaffCallWir
     at: formatIsoInZone(call.calledAt, timeZone),
     status: call.status,
     doneAt: iso(call.doneAt, timeZone),
+    ticket:
+      call.ticket === null
+        ? null
+        : { ...call.ticket, start: formatIsoInZone(call.ticket.start, timeZone) },
   };
 }

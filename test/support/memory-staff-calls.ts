@@ -25,6 +25,7 @@ export function createMemoryStaffCalls(
         status: 'open',
         calledAt: now,
         doneAt: null,
+        ticket: null,
       };
       staffCalls.set(call.id, call);
       notify('staff');

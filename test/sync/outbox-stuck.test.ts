@@ -72,6 +72,7 @@ function setUp(serverFetch: typeof fetch) {
       fetch: serverFetch,
     }),
     officeId: 'demo',
+    deviceId: 'kiosk-1',
     timeZone: () => 'Europe/Berlin',
     now: () => 1_000,
     onProgress: () => undefined,

@@ -6,9 +6,10 @@
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ServiceId } from '../../src/core/catalogue.ts';
-import { parseIsoInstant } from '../../src/core/time.ts';
+import { formatIsoInZone, parseIsoInstant } from '../../src/core/time.ts';
 import { createClock } from '../../src/platform/clock.ts';
 import type { ScheduleChange } from '../../src/ports/device-schedule.ts';
+import type { StaffCallWire } from '../../src/wire/staff-calls.ts';
 import type { TicketWire } from '../../src/wire/tickets.ts';
 import { updateAppointmentStatus } from '../../src/store/schedule-repository.ts';
 import { type SyncedDeviceSchedule, createDeviceSchedule } from '../../src/sync/device-schedule.ts';
@@ -97,7 +98,11 @@ describe('a device that never drops or hides a ticket', () => {
     device.db.prepare(`DELETE FROM device_outbox WHERE kind = 'confirm'`).run();
     updateAppointmentStatus(device.db, held.appointment.code, 'held');
     await device.confirm(held.appointment.code, START);
-    await until(() => device.status().attention.length === 1, 5_000);
+    // Pending until the staff call the refusal opened is uploaded too.
+    await until(
+      () => device.status().attention.length === 1 && device.status().pendingUploads === 0,
+      5_000,
+    );
     expect(device.status()).toMatchObject({
       pendingUploads: 0,
       attention: [
@@ -111,6 +116,63 @@ describe('a device that never drops or hides a ticket', () => {
       ],
     });
     expect(changes).toContain('attention');
+  }, 60_000);
+
+  it('tells staff at the check-in window of a printed ticket the server refused', async () => {
+    const dir = tempDir();
+    const server = await startServerProcess({ db: join(dir, 'server.db') });
+    const device = kiosk(server.url, dir);
+    await online(device);
+    const held = await draw(device, 'r-refused-call', START);
+    if (held.kind !== 'held') throw new Error('expected a held ticket');
+    // Staff cancelled the held ticket on the server before the kiosk's confirm arrived.
+    await api(server, 'POST', `/offices/demo/appointments/${held.appointment.code}/cancel`);
+    await device.confirm(held.appointment.code, START);
+    await until(
+      () => device.status().attention.length === 1 && device.status().pendingUploads === 0,
+      5_000,
+    );
+    // The refusal opened a staff call, uploaded like any other: the check-in window lists it.
+    const calls = await api<{ staffCalls: StaffCallWire[] }>(
+      server,
+      'GET',
+      '/offices/demo/staff-calls',
+    );
+    expect(calls.body.staffCalls).toEqual([
+      expect.objectContaining({
+        deviceId: 'kiosk-1',
+        reason: 'ticket-refused',
+        status: 'open',
+        ticket: {
+          callNumber: held.appointment.callNumber,
+          start: formatIsoInZone(held.appointment.start, 'Europe/Berlin'),
+          problem: 'cancelled',
+        },
+      }),
+    ]);
+    const checkin = createDeviceSchedule({
+      serverUrl: server.url,
+      officeId: 'demo',
+      token: TOKEN,
+      deviceId: 'checkin-1',
+      role: 'checkin',
+      databaseFile: join(dir, 'checkin-1.db'),
+      clock: createClock(START),
+      pollIntervalMs: 60_000,
+      serverTimeoutMs: 1_000,
+    });
+    devices.push(checkin);
+    await online(checkin);
+    expect(checkin.openStaffCalls(START)).toEqual([
+      expect.objectContaining({
+        reason: 'ticket-refused',
+        ticket: {
+          callNumber: held.appointment.callNumber,
+          start: held.appointment.start,
+          problem: 'cancelled',
+        },
+      }),
+    ]);
   }, 60_000);
 
   it('lists a refused upload for an unknown ticket without a call number', async () => {

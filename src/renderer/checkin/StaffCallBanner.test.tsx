@@ -10,6 +10,7 @@ const CALL: StaffCallView = {
   reason: 'accessibility',
   at: '2026-11-24T09:41:00+01:00',
   time: '09:41',
+  ticket: null,
 };
 
 function textOf(html: string): string {
@@ -37,6 +38,24 @@ describe('the staff-call banner of the check-in window', () => {
     );
     expect(textOf(html)).toContain('Personal gerufen (2)');
     expect(textOf(html)).toContain('Kiosk kiosk-lobby-1 bittet um Hilfe · 09:45 Erledigt');
+  });
+
+  it('names a ticket the server refused: kiosk, call number, its time, the reason and what to do', () => {
+    const refused: StaffCallView = {
+      ...CALL,
+      id: 'c3',
+      reason: 'ticket-refused',
+      time: '09:52',
+      ticket: { callNumber: 'K042', time: '09:40', problem: 'lease-lost' },
+    };
+    const html = renderToStaticMarkup(
+      <StaffCallBanner calls={[refused]} onDone={() => undefined} t={CHECKIN_TEXTS.de} />,
+    );
+    expect(textOf(html)).toBe(
+      'Personal gerufen Kiosk kiosk-lobby-1: Terminmarke K042 (09:40 Uhr) vom Server abgelehnt ' +
+        '(lease-lost) · 09:52. Der Server kennt diese Terminmarke nicht. Bitte die Person ' +
+        'trotzdem annehmen, den Termin von Hand eintragen und IT informieren. Erledigt',
+    );
   });
 
   it('keeps an empty live region in the page while no one calls', () => {

@@ -79,7 +79,19 @@ export function checkInTexts(t: Translate): CheckInTexts {
 
     staffCallsHeading: (count) => t('checkin.staffCallsHeading', { count }),
     staffCallLine: (call) =>
-      t('checkin.staffCallLine', { deviceId: call.deviceId, time: call.time, reason: call.reason }),
+      call.ticket
+        ? `${t('checkin.staffCallTicketRefused', {
+            deviceId: call.deviceId,
+            time: call.time,
+            callNumber: call.ticket.callNumber,
+            ticketTime: call.ticket.time,
+            problem: call.ticket.problem,
+          })}. ${t('checkin.attentionRefused')}`
+        : t('checkin.staffCallLine', {
+            deviceId: call.deviceId,
+            time: call.time,
+            reason: call.reason,
+          }),
     staffCallDone: t('checkin.staffCallDone'),
     staffCallDoneLabel: (call) =>
       t('checkin.staffCallDoneLabel', { deviceId: call.deviceId, time: call.time }),
