@@ -35,8 +35,9 @@ export interface ChartModel {
 export function walkInsAndOnlinePerHour(hours: readonly PeriodFigures[]): ChartModel {
   const byHour = new Map<number, { walkIns: number; online: number; open: boolean }>();
   for (const period of hours) {
-    const hour = Number(period.period.slice(11, 13));
-    if (!Number.isInteger(hour) || hour < 0 || hour > 23) continue;
+    const match = /T(\d{2})$/.exec(period.period);
+    const hour = Number(match?.[1]);
+    if (!match || hour > 23) continue;
     const sum = byHour.get(hour) ?? { walkIns: 0, online: 0, open: false };
     sum.walkIns += period.walkInTickets;
     sum.online += period.onlineBookings;
