@@ -71,7 +71,7 @@ export function StatisticsPanel(props: PanelProps & { today: string }) {
   const shared = { words, seriesLabel };
 
   return (
-    <section className="of-panel of-wide" aria-labelledby="stats-heading" data-testid="stats-panel">
+    <section className="of-panel" aria-labelledby="stats-heading" data-testid="stats-panel">
       <h2 id="stats-heading">{t('office.stats.heading')}</h2>
       <RangeForm range={range} words={words} onChoose={setRange} />
       <PanelStatus loaded={loaded} words={words} onRefresh={reload} testId="stats" />
