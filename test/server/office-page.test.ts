@@ -6,11 +6,19 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type Server, type ServerResponse, createServer } from 'node:http';
+import {
+  type IncomingHttpHeaders,
+  type Server,
+  type ServerResponse,
+  createServer,
+  get,
+} from 'node:http';
+import { gunzipSync } from 'node:zlib';
 import type { AddressInfo } from 'node:net';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import {
   OFFICE_PAGE_CSP,
+  acceptsGzip,
   createOfficePage,
   loadOfficePage,
   withOfficePage,
@@ -53,6 +61,24 @@ describe('the office page on a real server', () => {
     const code = await script.text();
     expect(code.length).toBeGreaterThan(10_000);
     expect(code).not.toContain(TOKEN);
+
+    const raw = (encoding: string | null) =>
+      new Promise<{ headers: IncomingHttpHeaders; body: Buffer }>((resolve, reject) => {
+        const headers: Record<string, string> = encoding ? { 'accept-encoding': encoding } : {};
+        get(`${server.url}/office/office.js`, { headers }, (res) => {
+          const chunks: Buffer[] = [];
+          res.on('data', (chunk: Buffer) => chunks.push(chunk));
+          res.on('end', () => resolve({ headers: res.headers, body: Buffer.concat(chunks) }));
+        }).on('error', reject);
+      });
+    const plain = await raw(null);
+    const zipped = await raw('gzip, deflate');
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(zipped.headers['content-encoding']).toBe('gzip');
+    expect(zipped.headers.vary).toBe('accept-encoding');
+    expect(zipped.body.length).toBeLessThan(plain.body.length / 3);
+    expect(gunzipSync(zipped.body).equals(plain.body)).toBe(true);
+    expect(plain.body.toString('utf8')).toBe(code);
 
     const style = await fetch(`${server.url}/office/office.css`);
     expect(style.headers.get('content-type')).toBe('text/css; charset=utf-8');
@@ -103,6 +129,17 @@ async function serve(page: ReturnType<typeof createOfficePage>): Promise<string>
   await new Promise<void>((resolve) => listening?.listen(0, '127.0.0.1', () => resolve()));
   return `http://127.0.0.1:${(listening.address() as AddressInfo).port}`;
 }
+
+describe('the office page compression', () => {
+  it('knows when a client takes gzip', () => {
+    expect(acceptsGzip('gzip, deflate, br')).toBe(true);
+    expect(acceptsGzip('br;q=1.0, gzip;q=0.5')).toBe(true);
+    expect(acceptsGzip('*')).toBe(true);
+    expect(acceptsGzip('gzip;q=0')).toBe(false);
+    expect(acceptsGzip('identity')).toBe(false);
+    expect(acceptsGzip(undefined)).toBe(false);
+  });
+});
 
 describe('building the office page', () => {
   it('builds once for every request, and again after a build that failed', async () => {
