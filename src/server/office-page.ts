@@ -91,7 +91,7 @@ export function createOfficePage(load: () => Promise<PageFiles> = () => loadOffi
       throw new ApiError(405, 'method-not-allowed', 'Use GET here.', { allow: 'GET, HEAD' });
     }
     if (pathname === OFFICE_PAGE_PREFIX) {
-      // Relative to `/office/`, so the page's own links resolve the same way in every browser.
+      // One address for the page: a bookmark or a typed `/office` lands on `/office/`.
       res.writeHead(308, { location: `${OFFICE_PAGE_PREFIX}/`, ...OFFICE_PAGE_HEADERS });
       res.end();
       return;
