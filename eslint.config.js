@@ -17,7 +17,7 @@ const react = ['react', 'react-dom', 'react/*', 'react-dom/*'];
 const LAYERS = {
   core: { may: [], noPackages: [...nodeOnly, ...adapters, ...react], why: 'is pure domain' },
   wire: { may: ['core'], noPackages: [...nodeOnly, ...adapters, ...react], why: 'is the protocol' },
-  platform: { may: ['core'], why: 'wraps the clock and crypto' },
+  platform: { may: ['core'], why: 'wraps the clock, crypto and the web bundler' },
   store: { may: ['core'], why: 'is SQLite access' },
   ports: { may: ['core'], why: 'names what the host needs' },
   server: { may: ['core', 'wire', 'store', 'platform'], why: 'is the central server' },
@@ -39,9 +39,14 @@ const LAYERS = {
     why: 'serves the screens over ports; app wires the schedule in',
   },
   renderer: {
-    may: ['core', 'scanner', 'texts', 'host', 'speech'],
+    may: ['core', 'scanner', 'texts', 'host', 'speech', 'wire'],
     // The wall display words its announcements with the same pure text builder the host speaks.
-    only: { host: ['contract.ts', 'host-error.ts'], speech: ['announcement.ts'] },
+    // The office page talks to the server itself and checks its answers with the wire's schemas.
+    only: {
+      host: ['contract.ts', 'host-error.ts'],
+      speech: ['announcement.ts'],
+      wire: ['queue.ts'],
+    },
     noPackages: [...nodeOnly, ...adapters],
     why: 'is a web page: use the host contract instead',
   },

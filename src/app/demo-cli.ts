@@ -172,5 +172,6 @@ function printWelcome(
   console.log(`  check-in window  ${hosts.checkin.url}/`);
   console.log(`  counter ${DEMO_COUNTER}       ${hosts.counter.url}/`);
   console.log(`  call display     ${hosts.display.url}/   (full screen, 1920 × 1080)`);
+  console.log(`  office page      ${serverUrl}/office/   (office "demo", the same token)`);
   console.log(`  printed tickets  ${join(dir, 'tickets')}/ (PNG and raw ESC/POS)`);
 }

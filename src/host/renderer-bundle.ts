@@ -2,8 +2,8 @@
  * The screens' JavaScript bundle, built with esbuild from `src/renderer/main.tsx` — at host start
  * in browser mode (about a second), or ahead of time for Electron packages.
  */
-import { build } from 'esbuild';
 import { fileURLToPath } from 'node:url';
+import { bundleWebPage } from '../platform/web-bundle.ts';
 
 export const RENDERER_DIR = fileURLToPath(new URL('../renderer/', import.meta.url));
 
@@ -15,19 +15,5 @@ export interface RendererBundle {
 export async function buildRendererBundle(
   options: { minify?: boolean } = {},
 ): Promise<RendererBundle> {
-  const result = await build({
-    entryPoints: [`${RENDERER_DIR}main.tsx`],
-    bundle: true,
-    write: false,
-    format: 'esm',
-    target: 'chrome120',
-    jsx: 'automatic',
-    minify: options.minify ?? true,
-    legalComments: 'none',
-    define: { 'process.env.NODE_ENV': '"production"' },
-    logLevel: 'silent',
-  });
-  const output = result.outputFiles[0];
-  if (!output) throw new Error('esbuild produced no renderer bundle');
-  return { javascript: output.text };
+  return { javascript: await bundleWebPage(`${RENDERER_DIR}main.tsx`, options) };
 }
