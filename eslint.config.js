@@ -31,6 +31,10 @@ const LAYERS = {
     why: 'is the text catalogues, read by the screens and the ticket',
   },
   simulator: { may: ['core'], why: 'simulates an office day from the core rules' },
+  office: {
+    may: ['core', 'store', 'server', 'platform'],
+    why: 'reads, checks and applies the office configuration document',
+  },
   host: {
     may: ['core', 'ports', 'printer', 'scanner', 'speech', 'platform', 'wire', 'sync'],
     // The counter and display hosts read the queue straight from the server through the device's
@@ -72,7 +76,7 @@ const LAYERS = {
     why: 'checks a device installation from its config',
   },
   cli: {
-    may: ['app', 'server', 'scanner', 'printer', 'doctor', 'simulator'],
+    may: ['app', 'server', 'scanner', 'printer', 'doctor', 'simulator', 'office'],
     why: 'only dispatches to subcommands',
   },
 };

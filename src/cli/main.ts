@@ -22,6 +22,12 @@ const SUBCOMMANDS: Record<string, Subcommand> = {
       'terminmarke token create|list|revoke --db FILE [--office O --role R --device D | --id ID]',
     load: () => import('../server/token-cli.ts'),
   },
+  office: {
+    summary: "export or import an office's configuration (services, counters, hours, policy)",
+    usage:
+      'terminmarke office export|import --db FILE --office O [FILE.yaml|FILE.json|-] [--dry-run]',
+    load: () => import('../office/cli.ts'),
+  },
   kiosk: {
     summary: 'run a device host (kiosk, check-in) in browser mode',
     usage: 'terminmarke kiosk --config FILE',

@@ -36,6 +36,12 @@ export interface Counter {
   id: CounterId;
   name: string;
   serviceIds: ServiceId[];
+  // The two below shape the slots the server lays out for days without bookings (slot-grid.ts).
+  // Optional: catalogues stored before the office configuration existed lack them.
+  /** Category of this counter's slots (`short` for Kurzanliegen); `regular` when missing. */
+  slotCategory?: SlotCategory;
+  /** Daily pauses (e.g. lunch); their slots are laid out `blocked`. */
+  breaks?: OpeningSpan[];
 }
 
 export interface OpeningSpan {
@@ -97,6 +103,16 @@ export const DEFAULT_WALK_IN_POLICY: WalkInPolicy = {
   callAheadMinutes: 5,
 };
 
+/** How the server lays out slots for days that have no bookings yet. */
+export interface SlotGrid {
+  /** Length of one slot; a service takes as many consecutive slots as its duration needs. */
+  slotMinutes: number;
+  /** Slots exist this many days ahead, today included. */
+  horizonDays: number;
+}
+
+export const DEFAULT_SLOT_GRID: SlotGrid = { slotMinutes: 5, horizonDays: 14 };
+
 export interface Office {
   id: OfficeId;
   name: LocalizedText;
@@ -108,6 +124,8 @@ export interface Office {
   /** Where citizens wait, shown on screen and ticket. */
   waitingArea: LocalizedText;
   policy: WalkInPolicy;
+  /** The slot grid; `DEFAULT_SLOT_GRID` when missing (catalogues stored before it existed). */
+  slotGrid?: SlotGrid;
 }
 
 export interface Catalogue {

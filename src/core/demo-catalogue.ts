@@ -6,9 +6,11 @@ import {
   type Catalogue,
   type Counter,
   type CounterId,
+  DEFAULT_SLOT_GRID,
   DEFAULT_WALK_IN_POLICY,
   type LocalizedText,
   type OfficeId,
+  type OpeningSpan,
   type Service,
   type ServiceId,
 } from './catalogue.ts';
@@ -175,6 +177,14 @@ export interface DemoCounter extends Counter {
   kind: CounterKind;
 }
 
+/** Staggered half-hour lunch breaks from 12:00, so some counters are always open. */
+const LUNCH_BREAKS: readonly OpeningSpan[] = [
+  { from: '12:00', to: '12:30' },
+  { from: '12:30', to: '13:00' },
+  { from: '13:00', to: '13:30' },
+  { from: '13:30', to: '14:00' },
+];
+
 /**
  * Counters of a demo-shaped office: the first two serve every short concern, every third one a
  * subset, the rest regular services. e.g. 6 → S1, S2 short (all), S3 short (3), S4–S6 regular
@@ -184,15 +194,22 @@ export function makeDemoCounters(count: number): DemoCounter[] {
   const regular = DEMO_REGULAR_SERVICES.map((s) => s.id);
   return Array.from({ length: count }, (_, i): DemoCounter => {
     const number = i + 1;
-    const base = { id: `S${number}` as CounterId, name: `Schalter ${number}` };
-    if (i < 2) return { ...base, kind: 'short', serviceIds: walkIn };
-    if (i % 3 === 2) return { ...base, kind: 'short', serviceIds: walkIn.slice(0, 3) };
-    return { ...base, kind: 'regular', serviceIds: [...regular, ...walkIn.slice(0, 1)] };
+    const lunch = LUNCH_BREAKS[i % LUNCH_BREAKS.length] as OpeningSpan;
+    const base = { id: `S${number}` as CounterId, name: `Schalter ${number}`, breaks: [lunch] };
+    const short = { ...base, kind: 'short', slotCategory: 'short' } as const;
+    if (i < 2) return { ...short, serviceIds: walkIn };
+    if (i % 3 === 2) return { ...short, serviceIds: walkIn.slice(0, 3) };
+    return {
+      ...base,
+      kind: 'regular',
+      slotCategory: 'regular',
+      serviceIds: [...regular, ...walkIn.slice(0, 1)],
+    };
   });
 }
 
-/** The demo office's catalogue with `counterCount` counters. */
-export function makeDemoCatalogue(officeId = 'demo', counterCount = 6): Catalogue {
+/** The demo office's catalogue with `counterCount` counters and a `slotMinutes` grid. */
+export function makeDemoCatalogue(officeId = 'demo', counterCount = 6, slotMinutes = 5): Catalogue {
   const span = [{ from: '07:30', to: '18:00' }];
   return {
     office: {
@@ -221,6 +238,7 @@ export function makeDemoCatalogue(officeId = 'demo', counterCount = 6): Catalogu
         pl: 'Poczekalnia A, parter',
       },
       policy: { ...DEFAULT_WALK_IN_POLICY },
+      slotGrid: { ...DEFAULT_SLOT_GRID, slotMinutes },
     },
     services: [...DEMO_WALK_IN_SERVICES, ...DEMO_REGULAR_SERVICES],
     counters: makeDemoCounters(counterCount).map(({ kind: _kind, ...counter }) => counter),

@@ -1,7 +1,7 @@
 /**
  * A deterministic schedule for a demo-shaped office (docs/cli.md `--seed demo`, and the large
- * office of the slot-search benchmark): a 5-minute slot grid for N days, a staggered lunch break
- * per counter, and about 60 % of slot time booked online, while short counters keep free
+ * office of the slot-search benchmark): the catalogue's slot grid (slot-grid.ts) for N days, a
+ * staggered lunch break per counter, and about 60 % of slot time booked online, while short counters keep free
  * short-concern runs spread over every opening day.
  */
 import type { Catalogue, CounterId, ServiceId, Slot, SlotId } from './catalogue.ts';
@@ -12,6 +12,7 @@ import {
   makeDemoCounters,
 } from './demo-catalogue.ts';
 import { openingIntervals } from './opening-hours.ts';
+import { planCounterInterval } from './slot-grid.ts';
 import { type LocalDate, MINUTE_MS, addDays } from './time.ts';
 
 export interface DemoScheduleOptions {
@@ -66,7 +67,7 @@ export function generateDemoSchedule(options: DemoScheduleOptions): DemoSchedule
   const share = options.bookedShare ?? 0.6;
   const random = seededRandom(options.seed ?? 20261124);
   const counterCount = options.counters ?? 6;
-  const catalogue = makeDemoCatalogue(options.officeId ?? 'demo', counterCount);
+  const catalogue = makeDemoCatalogue(options.officeId ?? 'demo', counterCount, grid / MINUTE_MS);
   const counters = makeDemoCounters(counterCount);
   const slots: Slot[] = [];
   const bookings: SeedBooking[] = [];
@@ -75,19 +76,7 @@ export function generateDemoSchedule(options: DemoScheduleOptions): DemoSchedule
     const date = addDays(options.from, day);
     for (const interval of openingIntervals(catalogue.office, date)) {
       counters.forEach((counter, index) => {
-        const daySlots: Slot[] = [];
-        const breakStart = interval.start + (270 + (index % 4) * 30) * MINUTE_MS;
-        for (let start = interval.start; start + grid <= interval.end; start += grid) {
-          const inBreak = start >= breakStart && start < breakStart + 30 * MINUTE_MS;
-          daySlots.push({
-            id: `${catalogue.office.id}.${counter.id}.${start}` as SlotId,
-            counterId: counter.id,
-            start,
-            end: start + grid,
-            category: counter.kind,
-            status: inBreak ? 'blocked' : 'free',
-          });
-        }
+        const daySlots = planCounterInterval(catalogue, counter, date, interval);
         const keptFree = (slot: Slot): boolean => {
           if (index > 1) return false;
           const minutesIn = (slot.start - interval.start) / MINUTE_MS + index * 30;

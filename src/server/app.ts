@@ -20,6 +20,7 @@ import { OfficeRegistry } from './office-registry.ts';
 import { createRouter } from './router.ts';
 import { ROUTES } from './routes.ts';
 import { SlotIndexCache } from './slot-index-cache.ts';
+import { watchStore } from './store-watcher.ts';
 import { RateLimiter } from './rate-limit.ts';
 import { DEFAULT_SSE_LIMITS, type SseLimits, SseHub } from './sse-hub.ts';
 import { DEFAULT_HOLD_MS } from '../wire/constants.ts';
@@ -116,6 +117,13 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   // kept-alive socket is not subject to headersTimeout: that clock starts with a request's first byte.
   server.keepAliveTimeout = 65_000;
   server.maxConnections = limits.maxConnections;
+  const unwatchStore = watchStore({
+    db,
+    onExternalCommit: () => {
+      services.offices.invalidate();
+      hub.publishChanges();
+    },
+  });
   const sweeper = setInterval(() => sweep(services), options.sweepMs ?? 5_000);
   sweeper.unref();
   const retention = options.retention ?? DEFAULT_RETENTION;
@@ -130,6 +138,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const close = async () => {
     clearInterval(sweeper);
     clearInterval(retirer);
+    unwatchStore();
     services.writes.close();
     unwatchSlots();
     hub.close();

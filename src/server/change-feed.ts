@@ -78,6 +78,21 @@ export function recordSlotChanges(
   }
 }
 
+/**
+ * Records that a slot was deleted from the store (an office import laid out a new grid). Devices
+ * drop it; the server's own slot index rebuilds when it sees the store change.
+ */
+export function recordSlotRemoval(
+  db: WritableDb,
+  officeId: string,
+  timeZone: string,
+  slot: Slot,
+  now: Instant,
+): void {
+  const wire = { ...toSlotWire({ ...slot, status: 'blocked' }, timeZone), removed: true as const };
+  insertChange(db, officeId, 'slot', slot.id, wire, now);
+}
+
 /** Records an appointment and its slots in their current state. */
 export function recordAppointmentChange(
   db: WritableDb,

@@ -1,6 +1,8 @@
 /**
- * The offices a server knows, loaded once: catalogue, zone and the signer for QR payloads.
- * Catalogues change only by seeding here, so a cache read per request is enough.
+ * The offices a server knows: catalogue, zone and the signer for QR payloads, loaded on first use.
+ * A catalogue changes only by `terminmarke office import`, which writes from another process; the
+ * store watcher (store-watcher.ts) drops this cache when it sees that, so one read per request
+ * stays enough.
  */
 import type { Catalogue, OfficeId } from '../core/catalogue.ts';
 import type { MessageSigner } from '../core/ticket-payload.ts';
@@ -36,5 +38,10 @@ export class OfficeRegistry {
     };
     this.offices.set(officeId, context);
     return context;
+  }
+
+  /** Forgets every loaded office; the next request reads the store again. */
+  invalidate(): void {
+    this.offices.clear();
   }
 }

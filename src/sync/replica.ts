@@ -55,7 +55,8 @@ export function applyChanges(
 ): void {
   withTransaction(db, () => {
     for (const change of changes) {
-      if (change.kind === 'slot') upsertSlots(db, officeId, [slotFromWire(change.slot)]);
+      if (change.kind === 'slot' && change.slot.removed) removeSlot(db, change.slot.id);
+      else if (change.kind === 'slot') upsertSlots(db, officeId, [slotFromWire(change.slot)]);
       else if (change.kind === 'appointment') {
         const appointment = appointmentFromWire(change.appointment, officeId);
         upsertAppointment(db, appointment, timeZoneOf(db, officeId));
@@ -69,6 +70,19 @@ export function applyChanges(
     }
     writeCursor(db, officeId, cursor, now);
   });
+}
+
+/**
+ * Drops a slot the server removed. One an appointment of this device still names (an offline
+ * ticket not yet uploaded) stays, blocked, until the server's answer for that ticket arrives.
+ */
+function removeSlot(db: WritableDb, slotId: string): void {
+  const deleted = db
+    .prepare(
+      'DELETE FROM slots WHERE id = ? AND NOT EXISTS (SELECT 1 FROM appointment_slots WHERE slot_id = ?)',
+    )
+    .run(slotId, slotId).changes;
+  if (deleted === 0) db.prepare("UPDATE slots SET status = 'blocked' WHERE id = ?").run(slotId);
 }
 
 function timeZoneOf(db: ReadableDb, officeId: string): string {

@@ -18,6 +18,11 @@ export const slotWire = z.object({
   end: isoTime,
   category: z.enum(SLOT_CATEGORIES),
   status: z.enum(SLOT_STATUSES),
+  /**
+   * The slot is gone (an office import laid out a new grid for a day without bookings). Sent with
+   * status `blocked`, so a device that does not know this field still never offers it.
+   */
+  removed: z.literal(true).optional(),
 });
 export type SlotWire = z.infer<typeof slotWire>;
 
