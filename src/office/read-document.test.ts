@@ -61,13 +61,13 @@ describe('the office document', () => {
       .replace('timeZone: Europe/Berlin', 'timeZone: Mars/Olympus')
       .replace('maxWaitMinutes: 120', 'maxWaitMinutes: -3')
       .replace('id: fuehrungszeugnis', 'id: fuehrungszeugnis\n    durationMinute: 10')
-      .replace('monday: [ 07:30-18:00 ]', 'monday: [ 18:00-07:30 ]')
+      .replace('monday: [07:30-18:00]', 'monday: [18:00-07:30]')
       .replace('offlinePolicy: lease', 'offlinePolicy: sometimes');
     const problems = problemsOf(broken);
     const service = lineOf(broken, 'durationMinutes: 2.5');
     expect(problems).toEqual([
       `office.timeZone (line ${lineOf(broken, 'Mars')}, column 13): must be an IANA time zone such as Europe/Berlin`,
-      `openingHours.monday[0] (line ${lineOf(broken, 'monday')}, column 13): ends at 07:30, not after its start 18:00`,
+      `openingHours.monday[0] (line ${lineOf(broken, 'monday')}, column 12): ends at 07:30, not after its start 18:00`,
       `walkIn.maxWaitMinutes (line ${lineOf(broken, 'maxWaitMinutes')}, column 19): must be a whole number between 0 and 1440`,
       `walkIn.offlinePolicy (line ${lineOf(broken, 'sometimes')}, column 18): must be lease or refuse`,
       `services[0].durationMinutes (line ${service}, column 22): must be a whole number between 5 and 240`,
@@ -79,8 +79,8 @@ describe('the office document', () => {
     const broken = demoYaml
       .replace('id: fuehrungszeugnis', 'id: "99115003012000"')
       .replace('slotMinutes: 5', 'slotMinutes: 20')
-      .replace('tuesday: [ 07:30-18:00 ]', 'tuesday: [ 07:30-12:00, 11:00-18:00 ]')
-      .replace('languages: [ de, en ]', 'languages: [ de, en, tr ]')
+      .replace('tuesday: [07:30-18:00]', 'tuesday: [07:30-12:00, 11:00-18:00]')
+      .replace('languages: [de, en]', 'languages: [de, en, tr]')
       .replace('- id: S2', '- id: S1')
       .replaceAll('"99008004011001", parkausweis', '"99008004011001", passierschein');
     const problems = problemsOf(broken);
@@ -94,10 +94,10 @@ describe('the office document', () => {
       problems.filter((p) => p.includes("names the service 'passierschein-verlaengern'")),
     ).toHaveLength(2);
     expect(problems).toContain(
-      `openingHours.monday[0] (line ${lineOf(broken, 'monday')}, column 13): lasts 630 minutes, which the 20-minute slot grid (slotGrid.slotMinutes) does not divide`,
+      `openingHours.monday[0] (line ${lineOf(broken, 'monday')}, column 12): lasts 630 minutes, which the 20-minute slot grid (slotGrid.slotMinutes) does not divide`,
     );
     expect(problems).toContain(
-      `openingHours.tuesday[1] (line ${lineOf(broken, 'tuesday')}, column 27): overlaps openingHours.tuesday[0]`,
+      `openingHours.tuesday[1] (line ${lineOf(broken, 'tuesday')}, column 26): overlaps openingHours.tuesday[0]`,
     );
     // The regular services have German and English names only.
     expect(problems.some((p) => /^services\[5\]\.names\.tr \(line \d+/.test(p))).toBe(true);

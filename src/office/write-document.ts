@@ -40,8 +40,9 @@ export function writeOfficeDocument(catalogue: Catalogue, format: DocumentFormat
       if (comment) pair.key.commentBefore = comment;
     }
   }
-  // lineWidth 0: long texts stay on one line, which is easier to edit than folded ones.
-  return doc.toString({ lineWidth: 0 });
+  // lineWidth 0: long texts stay on one line, easier to edit than folded ones; no padding in
+  // flow lists, as Prettier writes them, so a formatted file and an export do not differ.
+  return doc.toString({ lineWidth: 0, flowCollectionPadding: false });
 }
 
 /** The format a file name asks for; '-' and unknown endings are YAML. e.g. 'office.json' → 'json' */

@@ -126,7 +126,7 @@ describe('office configuration on a running server', () => {
         `\n  - id: ${NEW_SERVICE}\n    names: { de: Reisepass abholen, en: Collect a passport }\n` +
           '    durationMinutes: 5\n    walkIn: true\n    bring: []\ncounters:\n',
       )
-      .replace(/(- id: S1\n(?:.*\n){3}\s+services: \[.*?) \]/, `$1, ${NEW_SERVICE} ]`);
+      .replace(/(- id: S1\n(?:.*\n){3}\s+services: \[.*?)\]/, `$1, ${NEW_SERVICE}]`);
     const file = join(dir, 'good.yaml');
     writeFileSync(file, good);
     const before = await hostCall<CapacityView>('capacity/get');

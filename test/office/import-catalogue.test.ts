@@ -4,10 +4,13 @@
  */
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { Catalogue, CounterId, ServiceId } from '../../src/core/catalogue.ts';
+import type { Catalogue, CounterId, OfficeId, ServiceId } from '../../src/core/catalogue.ts';
 import { makeDemoCatalogue } from '../../src/core/demo-catalogue.ts';
 import { type WritableDb, openDatabase } from '../../src/store/database.ts';
 import { loadOffice } from '../../src/store/schedule-repository.ts';
+import { readChanges } from '../../src/server/change-feed.ts';
+import { applyChanges, readCursor, saveDeviceConfig } from '../../src/sync/replica.ts';
+import { changesAnswer } from '../../src/wire/sync.ts';
 import { seedDemoOffice } from '../../src/store/seed-demo.ts';
 import { importCatalogue } from '../../src/office/apply-import.ts';
 import { catalogueFromDocument } from '../../src/office/document-catalogue.ts';
@@ -215,5 +218,39 @@ describe('importing an office configuration', () => {
       .get(head) as number;
     // 126 five-minute slots a day become 42: 84 removed per counter-day, 6 counters, 10 days.
     expect(removed).toBe(84 * 6 * 10);
+  });
+
+  it('leaves a device replica that pulls the feed with exactly the server slots', () => {
+    const db = openDatabase(join(tempDir(), 'server.db'));
+    const replica = openDatabase(join(tempDir(), 'kiosk.db'));
+    const fresh = makeDemoCatalogue('neu');
+    const pull = () => {
+      for (;;) {
+        const page = changesAnswer.parse(
+          readChanges(db, 'neu', Number(readCursor(replica, 'neu')), 500),
+        );
+        applyChanges(replica, 'neu' as OfficeId, page.changes, page.next, now);
+        if (!page.hasMore) return;
+      }
+    };
+    importCatalogue(db, { catalogue: fresh, now, dryRun: false });
+    saveDeviceConfig(replica, fresh, 'key', now);
+    pull();
+    const regrid: Catalogue = {
+      ...fresh,
+      office: { ...fresh.office, slotGrid: { slotMinutes: 10, horizonDays: 14 } },
+      counters: fresh.counters.map((c) => ({ ...c, breaks: [] })),
+    };
+    importCatalogue(db, { catalogue: regrid, now, dryRun: false });
+    pull();
+    const slotsOf = (store: WritableDb) =>
+      store
+        .prepare(
+          'SELECT id, counter_id, starts_at, ends_at, category, status FROM slots ORDER BY id',
+        )
+        .all();
+    expect(slotsOf(replica)).toEqual(slotsOf(db));
+    expect(slotsOf(replica)).toHaveLength(63 * 6 * 10);
+    expect(loadOffice(replica, 'neu')?.catalogue.office.name).toEqual(fresh.office.name);
   });
 });
