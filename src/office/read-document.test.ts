@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
@@ -42,6 +43,14 @@ describe('the office document', () => {
     const catalogue = makeDemoCatalogue();
     expect(readBack(demoYaml)).toEqual(catalogue);
     expect(readBack(writeOfficeDocument(catalogue, 'json'))).toEqual(catalogue);
+  });
+
+  it('ships an example that is the demo office as exported', () => {
+    const example = readFileSync(
+      new URL('../../examples/office-demo.yaml', import.meta.url),
+      'utf8',
+    );
+    expect(example).toBe(writeOfficeDocument(makeDemoCatalogue(), 'yaml'));
   });
 
   it('round-trips any valid catalogue through YAML', () => {
