@@ -12,6 +12,7 @@ import { loadOffice } from '../store/schedule-repository.ts';
 import { importCatalogue } from './apply-import.ts';
 import { catalogueFromDocument } from './document-catalogue.ts';
 import { MAX_DOCUMENT_BYTES, formatProblem, readOfficeDocument } from './read-document.ts';
+import { withStoredGrid } from './stored-grid.ts';
 import { type DocumentFormat, formatOfFile, writeOfficeDocument } from './write-document.ts';
 
 const USAGE =
@@ -60,7 +61,7 @@ function exportOffice(dbFile: string, officeId: string, file: string, format: Do
   try {
     const record = loadOffice(db, officeId);
     if (!record) throw new Error(`no office "${officeId}" in ${dbFile}`);
-    const text = writeOfficeDocument(record.catalogue, format);
+    const text = writeOfficeDocument(withStoredGrid(db, record.catalogue), format);
     if (file === '-') process.stdout.write(text);
     else {
       writeFileSync(file, text);

@@ -2,7 +2,7 @@
  * What an office import needs to know of the schedule before it changes the catalogue: which
  * appointments still lie ahead, and which counter-days have anything booked, held or leased.
  */
-import type { CounterId, ServiceId, SlotId } from '../core/catalogue.ts';
+import type { CounterId, ServiceId, SlotCategory, SlotId } from '../core/catalogue.ts';
 import type { Instant, LocalDate } from '../core/time.ts';
 import type { ReadableDb, WritableDb } from './database.ts';
 import { prepared } from './statements.ts';
@@ -80,4 +80,32 @@ export function deleteSlots(db: WritableDb, slotIds: readonly SlotId[]): number 
   let deleted = 0;
   for (const id of slotIds) deleted += statement.run(id).changes;
   return deleted;
+}
+
+/** The category most of a counter's slots have, or null when it has none. e.g. S1 → 'short' */
+export function mostCommonSlotCategory(
+  db: ReadableDb,
+  officeId: string,
+  counterId: string,
+): SlotCategory | null {
+  const value = prepared(
+    db,
+    `SELECT category FROM slots WHERE office_id = ? AND counter_id = ?
+       GROUP BY category ORDER BY count(*) DESC, category LIMIT 1`,
+  )
+    .pluck()
+    .get(officeId, counterId) as SlotCategory | undefined;
+  return value ?? null;
+}
+
+/** The slot length most of an office's slots have, in minutes, or null when it has none. */
+export function mostCommonSlotMinutes(db: ReadableDb, officeId: string): number | null {
+  const value = prepared(
+    db,
+    `SELECT (ends_at - starts_at) / 60000 AS minutes FROM slots WHERE office_id = ?
+       GROUP BY minutes ORDER BY count(*) DESC, minutes LIMIT 1`,
+  )
+    .pluck()
+    .get(officeId) as number | undefined;
+  return value ?? null;
 }

@@ -13,6 +13,7 @@ import { applyChanges, readCursor, saveDeviceConfig } from '../../src/sync/repli
 import { changesAnswer } from '../../src/wire/sync.ts';
 import { seedDemoOffice } from '../../src/store/seed-demo.ts';
 import { importCatalogue } from '../../src/office/apply-import.ts';
+import { withStoredGrid } from '../../src/office/stored-grid.ts';
 import { catalogueFromDocument } from '../../src/office/document-catalogue.ts';
 import { readOfficeDocument } from '../../src/office/read-document.ts';
 import { writeOfficeDocument } from '../../src/office/write-document.ts';
@@ -252,5 +253,21 @@ describe('importing an office configuration', () => {
     expect(slotsOf(replica)).toEqual(slotsOf(db));
     expect(slotsOf(replica)).toHaveLength(63 * 6 * 10);
     expect(loadOffice(replica, 'neu')?.catalogue.office.name).toEqual(fresh.office.name);
+  });
+
+  it('exports a catalogue stored without grid fields with the grid its slots have', () => {
+    const db = seededStore();
+    const demo = demoCatalogue(db);
+    const { slotGrid: _grid, ...office } = demo.office;
+    const legacy: Catalogue = {
+      ...demo,
+      office,
+      counters: demo.counters.map(({ slotCategory: _c, breaks: _b, ...counter }) => counter),
+    };
+    const filled = withStoredGrid(db, legacy);
+    expect(filled.office.slotGrid).toEqual({ slotMinutes: 5, horizonDays: 14 });
+    expect(filled.counters.map((c) => [c.id, c.slotCategory, c.breaks])).toEqual(
+      demo.counters.map((c) => [c.id, c.slotCategory, []]),
+    );
   });
 });
