@@ -65,9 +65,11 @@ export function importCatalogue(db: WritableDb, options: ImportOptions): ImportR
     if (options.dryRun) {
       return { ok: true, changes, slots: planSlots(db, catalogue, today).summary, written: false };
     }
-    const ticketKey = before?.ticketKey ?? randomBytes(32).toString('hex');
-    saveOffice(db, { catalogue, ticketKey }, now);
-    if (changes.length > 0) recordCatalogueChange(db, catalogue, now);
+    if (changes.length > 0) {
+      const ticketKey = before?.ticketKey ?? randomBytes(32).toString('hex');
+      saveOffice(db, { catalogue, ticketKey }, now);
+      recordCatalogueChange(db, catalogue, now);
+    }
     const plan = planSlots(db, catalogue, today);
     const { timeZone } = catalogue.office;
     for (const slot of plan.removals) recordSlotRemoval(db, officeId, timeZone, slot, now);
