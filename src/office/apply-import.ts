@@ -48,7 +48,13 @@ export interface SlotSummary {
 }
 
 export type ImportReport =
-  | { ok: true; changes: string[]; slots: SlotSummary; written: boolean }
+  | {
+      ok: true;
+      changes: string[];
+      slots: SlotSummary;
+      /** False for a dry run, and when the store already held exactly this. */
+      written: boolean;
+    }
   | { ok: false; refusals: string[] };
 
 /** Imports a catalogue. e.g. importCatalogue(db, { catalogue, now, dryRun: false }) → { ok, changes } */
@@ -85,7 +91,8 @@ export function importCatalogue(db: WritableDb, options: ImportOptions): ImportR
       plan.writes.map((s) => s.id),
       now,
     );
-    return { ok: true, changes, slots: plan.summary, written: true };
+    const written = changes.length + plan.writes.length + plan.removals.length > 0;
+    return { ok: true, changes, slots: plan.summary, written };
   };
   // One transaction: a refusal or an error leaves the store exactly as it was. A dry run also
   // reads inside it, so what it reports is one consistent view.

@@ -110,7 +110,7 @@ function importOffice(dbFile: string, officeId: string, file: string, dryRun: bo
     );
     // The audit trail of configuration changes until the server has an audit log of its own.
     console.error(
-      `terminmarke office import: ${dryRun ? 'dry run, nothing written' : 'written'}: office ${officeId} from ${file} at ${new Date(now).toISOString()}`,
+      `terminmarke office import: ${report.written ? 'written' : 'nothing written'}: office ${officeId} from ${file}${dryRun ? ' (dry run)' : ''} at ${new Date(now).toISOString()}`,
     );
     return 0;
   } finally {

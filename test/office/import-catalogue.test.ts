@@ -81,7 +81,7 @@ describe('importing an office configuration', () => {
       now,
       dryRun: false,
     });
-    expect(report).toMatchObject({ ok: true, changes: [] });
+    expect(report).toMatchObject({ ok: true, changes: [], written: false });
     if (report.ok) expect(report.slots.slotsWritten + report.slots.slotsRemoved).toBe(0);
     expect(snapshot(db)).toEqual(before);
   });
