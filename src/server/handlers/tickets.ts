@@ -8,21 +8,43 @@ import { routes } from '../../wire/routes.ts';
 import { actingDevice } from '../auth.ts';
 import { SLOT_TAKEN, bookAt, bookWalkIn, isStartTaken } from '../booking-service.ts';
 import { type OfficeRequest, type Route, mount, runWrite } from '../context.ts';
-import { errorBody } from '../errors.ts';
+import { conflict, errorBody } from '../errors.ts';
 import { cancelAppointment, confirmHold, releaseHold } from '../hold-service.ts';
 import { checkServices } from '../services-input.ts';
-import { codeParam, runKeyedWrite, ticketReply } from './common.ts';
+import { codeParam, countTicketReply, runKeyedWrite, ticketReply } from './common.ts';
+import { decideWalkInPause } from '../../core/walk-in-pause.ts';
+import { loadPauses } from '../../store/operations-repository.ts';
+import { iso } from '../../wire/fields.ts';
+import type { BookingContext } from '../booking-service.ts';
 
-const walkIn = mount(routes.walkIn, (request) => {
-  const { body } = request;
-  actingDevice(request.principal, body.deviceId);
-  const serviceIds = checkServices(request.office.catalogue, body.services, { walkInOnly: true });
-  return runKeyedWrite(request, 'walk-ins', request.rawBody, (ctx) => {
+const walkIn = mount(routes.walkIn, async (request) => {
+  const { body, office } = request;
+  const deviceId = actingDevice(request.principal, body.deviceId);
+  const serviceIds = checkServices(office.catalogue, body.services, { walkInOnly: true });
+  const reply = await runKeyedWrite(request, 'walk-ins', request.rawBody, (ctx) => {
+    refuseWhilePaused(ctx, deviceId);
     const ticket = bookWalkIn(ctx, { serviceIds, hold: body.hold ?? false });
     if (body.language) setTicketLanguage(ctx.db, ticket.code, body.language);
     return ticketReply(request, 201, ticket);
   });
+  countTicketReply(request, 'walk-in', reply);
+  return reply;
 });
+
+/** 409 `walk-ins-paused` while a pause of the office or of this kiosk applies. */
+function refuseWhilePaused(ctx: BookingContext, deviceId: string): void {
+  const { id, timeZone } = ctx.office;
+  const pause = decideWalkInPause(loadPauses(ctx.db, id), deviceId, ctx.now, timeZone);
+  if (!pause.paused) return;
+  const until = iso(pause.until, timeZone);
+  throw conflict(
+    'walk-ins-paused',
+    until === null
+      ? 'Walk-in tickets are paused here until staff switch them on again.'
+      : `Walk-in tickets are paused here until ${until}.`,
+    { until, reason: pause.reason },
+  );
+}
 
 const booking = mount(routes.booking, (request) => {
   const { body, services, office } = request;
