@@ -14,6 +14,8 @@ import { listOfficeIds } from '../store/schedule-repository.ts';
 import type { OfficeRegistry } from './office-registry.ts';
 
 export type TicketKind = 'walk-in' | 'offline';
+/** What became of a kiosk's held ticket: in the citizen's hand (printed or kept on screen), or given back. */
+export type HoldOutcome = 'handed-out' | 'released';
 
 /** Counts tickets and check-ins as the handlers answer them; gauges the rest on each scrape. */
 export class ServerMetrics {
@@ -21,6 +23,7 @@ export class ServerMetrics {
   private readonly tickets: Counter<'office' | 'kind'>;
   private readonly refusals: Counter<'office' | 'kind' | 'code'>;
   private readonly checkIns: Counter<'office' | 'outcome'>;
+  private readonly holds: Counter<'office' | 'outcome'>;
 
   constructor(db: ReadableDb, clock: Clock, offices: OfficeRegistry) {
     const registers = [this.registry];
@@ -34,6 +37,12 @@ export class ServerMetrics {
       name: 'terminmarke_tickets_refused_total',
       help: 'Walk-in draws and offline uploads refused, by error code (no-capacity, walk-ins-paused, …).',
       labelNames: ['office', 'kind', 'code'],
+      registers,
+    });
+    this.holds = new Counter({
+      name: 'terminmarke_held_tickets_total',
+      help: 'Kiosk holds settled: handed-out (confirmed: printed, or kept on screen after a print failure) or released (never handed out).',
+      labelNames: ['office', 'outcome'],
       registers,
     });
     this.checkIns = new Counter({
@@ -101,6 +110,10 @@ export class ServerMetrics {
 
   ticketRefused(office: string, kind: TicketKind, code: string): void {
     this.refusals.inc({ office, kind, code });
+  }
+
+  holdSettled(office: string, outcome: HoldOutcome): void {
+    this.holds.inc({ office, outcome });
   }
 
   checkIn(office: string, outcome: string): void {

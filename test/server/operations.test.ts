@@ -265,6 +265,29 @@ describe('GET /metrics', () => {
     );
     expect(retry.status).toBe(201);
     expect(retry.headers.get('idempotent-replayed')).toBe('true');
+    // The kiosk's way: hold, then confirm once printed (twice: a retry) or release.
+    const held: string[] = [];
+    for (let i = 0; i < 2; i++) {
+      const answer = await api<{ ticket: { code: string } }>(
+        server,
+        'POST',
+        '/offices/demo/walk-ins',
+        { services: [MELDE], hold: true },
+        bearer(kiosk),
+      );
+      expect(answer.status).toBe(201);
+      held.push(answer.body.ticket.code);
+    }
+    for (const path of [`${held[0]}/confirm`, `${held[0]}/confirm`, `${held[1]}/release`]) {
+      const settled = await api(
+        server,
+        'POST',
+        `/offices/demo/appointments/${path}`,
+        undefined,
+        bearer(kiosk),
+      );
+      expect(settled.status, path).toBe(200);
+    }
     // Two refusals while paused.
     await api(server, 'PUT', '/offices/demo/walk-in-pause', { paused: true });
     for (let i = 0; i < 2; i++) {
@@ -297,7 +320,11 @@ describe('GET /metrics', () => {
     expect(answer.status).toBe(200);
     expect(answer.type).toMatch(/^text\/plain; version=0\.0\.4/);
     const values = parseProm(answer.text);
-    expect(values.get('terminmarke_tickets_issued_total{office="demo",kind="walk-in"}')).toBe(3);
+    expect(values.get('terminmarke_tickets_issued_total{office="demo",kind="walk-in"}')).toBe(5);
+    expect(values.get('terminmarke_held_tickets_total{office="demo",outcome="handed-out"}')).toBe(
+      1,
+    );
+    expect(values.get('terminmarke_held_tickets_total{office="demo",outcome="released"}')).toBe(1);
     expect(
       values.get(
         'terminmarke_tickets_refused_total{office="demo",kind="walk-in",code="walk-ins-paused"}',

@@ -4,6 +4,8 @@
  * `…/release` (kiosk) and `…/cancel` (admin).
  */
 import { setTicketLanguage } from '../../store/queue-repository.ts';
+import { findAppointment } from '../../store/schedule-repository.ts';
+import type { HoldOutcome } from '../metrics.ts';
 import { routes } from '../../wire/routes.ts';
 import { actingDevice } from '../auth.ts';
 import { SLOT_TAKEN, bookAt, bookWalkIn, isStartTaken } from '../booking-service.ts';
@@ -61,10 +63,19 @@ const booking = mount(routes.booking, (request) => {
   );
 });
 
-function afterDraw(change: typeof confirmHold) {
+/**
+ * A change to a drawn ticket; `outcome` names it in the metrics when it took effect (a repeat of
+ * a confirm or release changes nothing and is not counted again).
+ */
+function afterDraw(change: typeof confirmHold, outcome: HoldOutcome | null) {
   return async (request: OfficeRequest) => {
     const code = codeParam(request);
-    const appointment = await runWrite(request, (ctx) => change(ctx, code));
+    const { appointment, changed } = await runWrite(request, (ctx) => {
+      const before = findAppointment(ctx.db, code)?.status;
+      const after = change(ctx, code);
+      return { appointment: after, changed: before !== after.status };
+    });
+    if (outcome && changed) request.services.metrics.holdSettled(request.office.id, outcome);
     return ticketReply(request, 200, appointment);
   };
 }
@@ -72,7 +83,7 @@ function afterDraw(change: typeof confirmHold) {
 export const ticketRoutes: Route[] = [
   walkIn,
   booking,
-  mount(routes.confirm, afterDraw(confirmHold)),
-  mount(routes.release, afterDraw(releaseHold)),
-  mount(routes.cancel, afterDraw(cancelAppointment)),
+  mount(routes.confirm, afterDraw(confirmHold, 'handed-out')),
+  mount(routes.release, afterDraw(releaseHold, 'released')),
+  mount(routes.cancel, afterDraw(cancelAppointment, null)),
 ];
