@@ -80,7 +80,8 @@ describe('a walk-in pause on the devices', () => {
       reason: 'Papier wechseln',
     });
     expect(set.status).toBe(200);
-    await one.syncNow();
+    // No pull asked for: the server's event stream pokes both kiosks, and they pull the feed.
+    await until(() => one.capacity(at).pause.paused);
     await two.syncNow();
     expect(one.capacity(at).pause).toEqual({
       paused: true,
