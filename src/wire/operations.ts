@@ -11,7 +11,7 @@ export const HEARTBEAT_ROLES = ['kiosk', 'checkin', 'counter', 'display'] as con
 export const PRINTER_REPORTS = ['ok', 'paper-low', 'paper-out', 'offline', 'unknown'] as const;
 export type PrinterReport = (typeof PRINTER_REPORTS)[number];
 
-/** A clock more than a day off is not skew but a broken clock; still worth reporting as such. */
+/** Skew is reported up to a week either way: a clock further off is broken, not skewed. */
 const MAX_SKEW_MS = 7 * 24 * 60 * 60 * 1000;
 /** An outbox beyond this is reported as this (the overview only needs "many"). */
 export const MAX_REPORTED_UPLOADS = 1_000_000;
