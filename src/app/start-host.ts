@@ -17,6 +17,7 @@ import { type RunningTransport, startBrowserTransport } from '../host/http-trans
 import { createQueueHost } from '../host/queue-host.ts';
 import type { DeviceSchedule } from '../ports/device-schedule.ts';
 import { type RendererBundle, buildRendererBundle } from '../host/renderer-bundle.ts';
+import { TERMINMARKE_VERSION, scheduleReport, startHeartbeats } from './heartbeats.ts';
 import { type RunningSchedule, startDeviceSchedule } from './schedule-factory.ts';
 import { type ScreenFiles, loadScreenFiles } from '../host/screen-files.ts';
 
@@ -100,9 +101,16 @@ export async function startDeviceServices(
   });
   const bundle = options.bundle ?? (await buildRendererBundle());
   const screens = loadScreenFiles(bundle, options.rendererDir);
+  const heartbeats = startHeartbeats(config, () =>
+    scheduleReport(role, schedule.schedule, () => host.printerReport()),
+  );
+  // A change worth reporting (connection, uploads, attention) goes out before the next beat.
+  const stopReporting = schedule.schedule.onChange(() => void heartbeats.poke());
   const refresh = () =>
     host
       .refresh()
+      // The printer was just read: paper running low is reported at once.
+      .then(() => heartbeats.poke())
       .catch((error: unknown) =>
         console.error(`terminmarke ${config.deviceId}: refreshing the screens failed:`, error),
       );
@@ -117,6 +125,8 @@ export async function startDeviceServices(
     screens,
     async stop() {
       clearInterval(refresher);
+      stopReporting();
+      heartbeats.stop();
       host.dispose();
       await speech.dispose();
       await schedule.stop();
@@ -137,6 +147,14 @@ async function startQueueServices(
         (await openSpeechService({ output: config.speech?.output, clock: options.clock })))
       : null;
   const host = createQueueHost({ config, events, clock: options.clock, speech });
+  const heartbeats = startHeartbeats(config, () => ({
+    role: config.role,
+    version: TERMINMARKE_VERSION,
+    connection: 'online',
+    printer: null,
+    pendingUploads: 0,
+    clockSkewMs: null,
+  }));
   const bundle = options.bundle ?? (await buildRendererBundle());
   // The first read, so the first screen already shows the queue (or says the server is away).
   await host.refresh();
@@ -148,6 +166,7 @@ async function startQueueServices(
     speechAudio: (id) => speech?.audio(id) ?? null,
     screens: loadScreenFiles(bundle, options.rendererDir),
     async stop() {
+      heartbeats.stop();
       host.dispose();
       await speech?.dispose();
     },

@@ -86,6 +86,8 @@ const configSchema = z
       .strict()
       .default({ warnAfterSeconds: 60, resetAfterWarningSeconds: 20 }),
     selfCheckIn: z.boolean().default(false),
+    /** How often the device reports its state to the server (`POST …/heartbeats`). */
+    heartbeatSeconds: z.number().int().min(5).max(300).default(30),
     speech: z
       .object({ output: speechOutput.default('default') })
       .strict()

@@ -50,6 +50,11 @@ export interface CapacityView {
   nextDayWithCapacity: string | null;
   /** False when the kiosk may not issue at all (offline with policy "refuse"). */
   issuing: boolean;
+  /**
+   * Walk-ins paused for this kiosk or its office, decided on the device (so also offline):
+   * null when not paused; `untilTime` local `HH:MM`, null when only staff can end it.
+   */
+  paused: { until: string | null; untilTime: string | null } | null;
 }
 
 export interface TicketView {
@@ -102,7 +107,9 @@ export type DrawResult =
       /** Online alternatives of the chosen services, for a QR link. */
       onlineAlternatives: { serviceId: string; url: string }[];
     }
-  | { outcome: 'refused'; reason: 'offline' | 'rate-limited' };
+  | { outcome: 'refused'; reason: 'offline' | 'rate-limited' }
+  /** Walk-ins are paused here; `untilTime` local `HH:MM`, null when staff switch them on again. */
+  | { outcome: 'paused'; until: string | null; untilTime: string | null };
 
 export type CheckInResultView =
   | 'checked-in'

@@ -14,7 +14,7 @@ import type { HostHandlers, OfficeView } from './contract.ts';
 import type { EventHub } from './event-hub.ts';
 import { requireCatalogue } from './loaded-catalogue.ts';
 import type { DeviceSchedule } from '../ports/device-schedule.ts';
-import { type PrinterReader, createPrinterReader } from './printer-state.ts';
+import { type PrinterReader, type PrinterReport, createPrinterReader } from './printer-state.ts';
 import { capacityNow, createCapacityPublisher, forwardScheduleChanges } from './schedule-events.ts';
 import { speechHandlers, withoutSpeech } from './speech-desk.ts';
 import { QUEUE_CALLS, refuseCalls } from './role-calls.ts';
@@ -41,6 +41,8 @@ export interface DeviceHostOptions {
 
 export interface DeviceHost {
   handlers: HostHandlers;
+  /** The printer for the heartbeat, as last read; null on a device without one. */
+  printerReport(): PrinterReport | null;
   /** Pushes fresh capacity, printer and connection state to the screens. */
   refresh(): Promise<void>;
   dispose(): void;
@@ -68,6 +70,7 @@ export function createDeviceHost(options: DeviceHostOptions): DeviceHost {
 
   return {
     handlers,
+    printerReport: () => printer.report(),
     async refresh() {
       publishCapacity();
       const before = printer.current();

@@ -1,12 +1,14 @@
 /** The contract's `DrawResult` from an issuance state: what the kiosk screen shows after a draw. */
 import type { Catalogue, ServiceId } from '../core/catalogue.ts';
 import type { NoCapacity } from '../core/slot-search.ts';
+import { type Instant, formatIsoInZone, toWallTime } from '../core/time.ts';
 import type { DrawResult, TicketView } from './contract.ts';
 import { HostCallError } from './dispatch.ts';
 import type { HeldTicket, IssuanceState } from './ticket-issuance.ts';
 
 /** Why the schedule held nothing: no capacity, or offline with nothing this device may issue. */
-export type DrawRefusal = NoCapacity | { kind: 'refused'; reason: 'offline' };
+export type DrawRefusal =
+  NoCapacity | { kind: 'refused'; reason: 'offline' } | { kind: 'paused'; until: Instant | null };
 
 /** The screen view of a ticket this device issued; e.g. an unknown code → 404 unknown-ticket. */
 export type ViewOf = (code: string) => TicketView;
@@ -25,6 +27,7 @@ export function toDrawResult(
   switch (state.kind) {
     case 'not-held':
       if (state.refusal.kind === 'refused') return { outcome: 'refused', reason: 'offline' };
+      if (state.refusal.kind === 'paused') return toPausedResult(state.refusal.until, catalogue());
       return noCapacityResult(state.refusal, chosen, catalogue());
     case 'printed':
     case 'kept-on-screen':
@@ -52,6 +55,16 @@ export function toHeldResult(held: HeldTicket, viewOf: ViewOf): DrawResult {
     outcome: 'held',
     ticket: viewOf(held.ticket.code),
     holdExpiresAt: new Date(held.holdExpiresAt).toISOString(),
+  };
+}
+
+/** e.g. until 12:00Z in Berlin → { outcome: 'paused', until: '…T13:00:00+01:00', untilTime: '13:00' } */
+function toPausedResult(until: Instant | null, catalogue: Catalogue): DrawResult {
+  const { timeZone } = catalogue.office;
+  return {
+    outcome: 'paused',
+    until: until === null ? null : formatIsoInZone(until, timeZone),
+    untilTime: until === null ? null : toWallTime(until, timeZone),
   };
 }
 

@@ -2,13 +2,17 @@ import { describe, expect, it } from 'vitest';
 import type { TicketPrinter } from '../printer/ticket-printer.ts';
 import { createPrinterReader } from './printer-state.ts';
 
-function printerAnswering(answers: Array<Error | 'ready'>): TicketPrinter {
+function printerAnswering(
+  answers: Array<Error | 'ready' | 'paper-low' | 'paper-out'>,
+): TicketPrinter {
   return {
     print: async () => ({ ok: true, bytes: 0, acknowledged: true, paperNearEnd: false }),
     status: async () => {
       const next = answers.shift() ?? 'ready';
       if (next instanceof Error) throw next;
-      return { kind: 'ready', paperNearEnd: false };
+      if (next === 'paper-out')
+        return { kind: 'problem', reason: 'paper-out', detail: 'roll empty' };
+      return { kind: 'ready', paperNearEnd: next === 'paper-low' };
     },
   };
 }
@@ -29,5 +33,25 @@ describe('the printer state the screens show', () => {
       'terminmarke printer: status unknown: no answer to DLE EOT within 2000 ms',
       'terminmarke printer: status unknown: no answer to DLE EOT within 2000 ms',
     ]);
+  });
+
+  it('reports paper low where the printer says so, for the heartbeat', async () => {
+    const reader = createPrinterReader(
+      printerAnswering(['paper-low', 'paper-out', 'ready', new Error('gone')]),
+      () => undefined,
+    );
+    expect(reader.report()).toBe('unknown');
+    await reader.read();
+    expect([reader.current(), reader.report()]).toEqual(['ready', 'paper-low']);
+    await reader.read();
+    expect(reader.report()).toBe('paper-out');
+    await reader.read();
+    expect(reader.report()).toBe('ok');
+    await reader.read();
+    expect(reader.report()).toBe('unknown');
+  });
+
+  it('reports no printer on a device without one', () => {
+    expect(createPrinterReader(null).report()).toBeNull();
   });
 });

@@ -7,6 +7,7 @@ import type { CapacityView as CoreCapacity } from '../core/capacity.ts';
 import type { Catalogue, Language, Service, ServiceId } from '../core/catalogue.ts';
 import { checkInOpensAt } from '../core/check-in.ts';
 import type { StaffCall } from '../core/staff-call.ts';
+import type { PauseDecision } from '../core/walk-in-pause.ts';
 import { formatTicketCode } from '../core/ticket-code.ts';
 import { type Instant, formatIsoInZone, toLocalDate, toWallTime } from '../core/time.ts';
 import type { AttentionItem, CheckInRecord } from '../ports/device-schedule.ts';
@@ -57,9 +58,10 @@ export function toOfficeView(
 
 /** e.g. nextFree 08:40Z in Berlin → { nextFree: '…T09:40:00+01:00', nextFreeTime: '09:40' } */
 export function toCapacityView(
-  capacity: CoreCapacity & { issuing: boolean },
+  capacity: CoreCapacity & { issuing: boolean; pause: PauseDecision },
   timeZone: string,
 ): CapacityView {
+  const { pause } = capacity;
   return {
     date: capacity.date,
     services: capacity.services.map((s) => ({
@@ -70,6 +72,12 @@ export function toCapacityView(
     })),
     nextDayWithCapacity: capacity.nextDayWithCapacity,
     issuing: capacity.issuing,
+    paused: !pause.paused
+      ? null
+      : {
+          until: pause.until === null ? null : formatIsoInZone(pause.until, timeZone),
+          untilTime: pause.until === null ? null : toWallTime(pause.until, timeZone),
+        },
   };
 }
 

@@ -10,6 +10,7 @@ import type { CheckInOutcome } from '../core/check-in.ts';
 import type { NoCapacity } from '../core/slot-search.ts';
 import type { StaffCall, StaffCallReason } from '../core/staff-call.ts';
 import type { Instant } from '../core/time.ts';
+import type { PauseDecision } from '../core/walk-in-pause.ts';
 
 export type HoldResult =
   | {
@@ -23,7 +24,9 @@ export type HoldResult =
     }
   | NoCapacity
   /** Offline with `offlinePolicy: "refuse"`, or offline with the lease used up. */
-  | { kind: 'refused'; reason: 'offline' };
+  | { kind: 'refused'; reason: 'offline' }
+  /** Walk-ins are paused for this kiosk or its office; `until` null: until staff switch them on. */
+  | { kind: 'paused'; until: Instant | null };
 
 export interface CheckInRecord {
   outcome: CheckInOutcome;
@@ -62,8 +65,11 @@ export type ScheduleChange = 'schedule' | 'connection' | 'staff' | 'attention';
 export interface DeviceSchedule {
   /** The office catalogue as last synced; null before the first successful sync. */
   catalogue(): Catalogue | null;
-  /** Open capacity from the local replica, as this device could issue it now. */
-  capacity(now: Instant): CoreCapacity & { issuing: boolean };
+  /**
+   * Open capacity from the local replica, as this device could issue it now, and whether walk-ins
+   * are paused for it (decided on the device from the synced rules and its own clock).
+   */
+  capacity(now: Instant): CoreCapacity & { issuing: boolean; pause: PauseDecision };
   /**
    * Reserves the next free slot for a walk-in (status `held` until confirmed): through the server
    * when it answers, else from this kiosk's lease. `requestId` makes a retry idempotent.

@@ -15,6 +15,7 @@ import { type ServerServices, bookingContext } from './context.ts';
 import { expireLeases } from './lease-manager.ts';
 import { releaseUnclaimedWalkIns } from './no-show-sweep.ts';
 import { DEFAULT_RETENTION, type RetentionPolicy, applyRetention } from './retention.ts';
+import { ServerMetrics } from './metrics.ts';
 import { withOfficePage } from './office-page.ts';
 import { OfficeRegistry } from './office-registry.ts';
 import { createRouter } from './router.ts';
@@ -88,10 +89,11 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const hub = new SseHub((officeId) => headCursor(db, officeId), limits.sse);
   const slots = new SlotIndexCache(db);
   const unwatchSlots = watchRecordedSlots(db, (officeId, slot) => slots.apply(officeId, slot));
+  const offices = new OfficeRegistry(db);
   const services: ServerServices = {
     db,
     clock: options.clock,
-    offices: new OfficeRegistry(db),
+    offices,
     tokens: new TokenAuthority(db, { demoToken: options.demoToken ?? null }),
     writes: new WriteQueue(db, () => hub.publishChanges(), slots),
     hub,
@@ -101,6 +103,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       limits.writesPerSecond > 0
         ? new RateLimiter({ ratePerSecond: limits.writesPerSecond, burst: limits.writeBurst })
         : null,
+    metrics: new ServerMetrics(db, options.clock, offices),
   };
   const httpOptions: HttpOptions = {
     headersTimeout: limits.headersTimeoutMs,

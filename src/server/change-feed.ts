@@ -12,6 +12,8 @@ import { toStaffCallWire } from '../wire/staff-calls.ts';
 import { type ChangeWire, type ChangesPageWire, toSlotWire } from '../wire/sync.ts';
 import { toAppointmentWire } from '../wire/tickets.ts';
 import { prepared } from '../store/statements.ts';
+import { loadPauses } from '../store/operations-repository.ts';
+import { toPausesWire } from '../wire/operations.ts';
 
 type SlotListener = (officeId: string, slot: Slot) => void;
 const slotListeners = new WeakMap<ReadableDb, Set<SlotListener>>();
@@ -115,6 +117,17 @@ export function recordCatalogueChange(db: WritableDb, catalogue: Catalogue, now:
   insertChange(db, catalogue.office.id, 'catalogue', catalogue.office.id, catalogue, now);
 }
 
+/** Records every walk-in pause rule of the office as one entry, so devices pause alike. */
+export function recordPauseChange(
+  db: WritableDb,
+  officeId: string,
+  timeZone: string,
+  now: Instant,
+): void {
+  const pauses = toPausesWire(loadPauses(db, officeId), timeZone);
+  insertChange(db, officeId, 'walk-in-pause', officeId, pauses, now);
+}
+
 /** Records a staff call in its current state, so SSE pokes the check-in window. */
 export function recordStaffCallChange(
   db: WritableDb,
@@ -198,5 +211,6 @@ function toChangeWire(seq: number, kind: ChangeWire['kind'], payload: string): C
   if (kind === 'slot') return { cursor, kind, slot: value };
   if (kind === 'appointment') return { cursor, kind, appointment: value };
   if (kind === 'staff-call') return { cursor, kind, staffCall: value };
+  if (kind === 'walk-in-pause') return { cursor, kind, pauses: value };
   return { cursor, kind, catalogue: value };
 }

@@ -11,6 +11,7 @@ import type { RouteSpec } from '../wire/route-spec.ts';
 import type { Principal, TokenAuthority } from './auth.ts';
 import type { BookingContext } from './booking-service.ts';
 import type { Reply } from './http-io.ts';
+import type { ServerMetrics } from './metrics.ts';
 import type { OfficeContext, OfficeRegistry } from './office-registry.ts';
 import type { RateLimiter } from './rate-limit.ts';
 import type { SlotIndexCache } from './slot-index-cache.ts';
@@ -28,6 +29,8 @@ export interface ServerServices {
   slots: SlotIndexCache;
   /** Per-token limit on POSTs; null when switched off. */
   writeLimit: RateLimiter | null;
+  /** This server's Prometheus registry and counters. */
+  metrics: ServerMetrics;
 }
 
 export interface GlobalRequest {

@@ -59,8 +59,9 @@ async function dispatch(
     requireRole(principal, spec.roles);
     limitWrites(services, req, principal);
     const idempotencyKey = spec.idempotent ? readIdempotencyKey(req) : null;
-    // Every POST has its body read: one sent to a call that takes none must still be small and JSON.
-    const rawBody = spec.method === 'POST' ? await readJsonBody(req) : undefined;
+    // Every POST and PUT has its body read: one sent to a call that takes none must still be small
+    // and JSON.
+    const rawBody = spec.method === 'GET' ? undefined : await readJsonBody(req);
     const sent = rawBody === undefined && spec.bodyOptional ? {} : rawBody;
     const body = spec.body ? parseBody(spec.body, sent) : undefined;
     const query = spec.query
@@ -85,7 +86,7 @@ async function dispatch(
 
 /** Per-token write rate (429 `rate-limited`); the demo token stands for a whole test run. */
 function limitWrites(services: ServerServices, req: IncomingMessage, principal: Principal): void {
-  if (req.method !== 'POST' || principal.isDemo || !services.writeLimit) return;
+  if (req.method === 'GET' || principal.isDemo || !services.writeLimit) return;
   const decision = services.writeLimit.take(`${principal.officeId}\u0000${principal.tokenId}`);
   if (decision.allowed) return;
   throw new ApiError(429, 'rate-limited', 'Too many changes from this device; try again shortly.', {

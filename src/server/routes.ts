@@ -5,6 +5,7 @@ import { capacityRoutes } from './handlers/capacity.ts';
 import { checkInRoutes } from './handlers/check-ins.ts';
 import { counterRoutes } from './handlers/counters.ts';
 import { healthRoutes } from './handlers/health.ts';
+import { operationsRoutes } from './handlers/operations.ts';
 import { queueRoutes } from './handlers/queue.ts';
 import { staffCallRoutes } from './handlers/staff-calls.ts';
 import { statisticsRoutes } from './handlers/statistics.ts';
@@ -24,4 +25,5 @@ export const ROUTES: readonly Route[] = [
   ...queueRoutes,
   ...syncRoutes,
   ...tokenRoutes,
+  ...operationsRoutes,
 ];

@@ -131,7 +131,8 @@ export class SyncedDeviceSchedule implements DeviceSchedule {
 
   capacity(now: Instant): ReturnType<DeviceSchedule['capacity']> {
     const catalogue = requireCatalogue(this.context);
-    return capacityFromReplica(this.db, catalogue, this.engine.connection !== 'offline', now);
+    const online = this.engine.connection !== 'offline';
+    return capacityFromReplica(this.db, catalogue, online, now, this.options.deviceId);
   }
 
   holdWalkIn(request: WalkInRequest, now: Instant): Promise<HoldResult> {

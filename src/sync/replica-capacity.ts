@@ -4,7 +4,9 @@ import type { Catalogue } from '../core/catalogue.ts';
 import { indexSlots } from '../core/slot-search.ts';
 import { type Instant, addDays, startOfLocalDay, toLocalDate } from '../core/time.ts';
 import type { DeviceSchedule } from '../ports/device-schedule.ts';
+import { decideWalkInPause } from '../core/walk-in-pause.ts';
 import type { WritableDb } from '../store/database.ts';
+import { loadPauses } from '../store/operations-repository.ts';
 import { countWalkInsOn, listSlots } from '../store/schedule-repository.ts';
 import { usableLeasedSlots } from './lease-issuer.ts';
 
@@ -18,8 +20,11 @@ export function capacityFromReplica(
   catalogue: Catalogue,
   online: boolean,
   now: Instant,
+  /** Whose walk-in pause applies: this kiosk's and its office's; null for the office's only. */
+  deviceId: string | null = null,
 ): ReturnType<DeviceSchedule['capacity']> {
   const { office } = catalogue;
+  const pause = decideWalkInPause(loadPauses(db, office.id), deviceId, now, office.timeZone);
   const today = toLocalDate(now, office.timeZone);
   const dayEnd = startOfLocalDay(addDays(today, 1), office.timeZone);
   const refuse = office.policy.offlinePolicy === 'refuse';
@@ -36,7 +41,7 @@ export function capacityFromReplica(
   const walkInsToday = countWalkInsOn(db, office.id, today);
   const view = summarizeCapacity(catalogue, indexSlots(slots), office.policy, now, walkInsToday);
   const issuing = online || (!refuse && view.services.some((s) => s.nextFree !== null));
-  if (!online || view.services.some((s) => s.nextFree !== null)) return { ...view, issuing };
+  if (!online || view.services.some((s) => s.nextFree !== null)) return { ...view, issuing, pause };
   // Nothing left today: the attract screen names the next day with capacity, so look further
   // ahead — only then, as it reads a few thousand rows.
   const ahead = listSlots(
@@ -52,7 +57,7 @@ export function capacityFromReplica(
     now,
     walkInsToday,
   );
-  return { ...view, nextDayWithCapacity: later.nextDayWithCapacity, issuing };
+  return { ...view, nextDayWithCapacity: later.nextDayWithCapacity, issuing, pause };
 }
 
 /** How far the replica looks for the next day with capacity (the server seeds two weeks). */

@@ -15,7 +15,9 @@ import {
   saveOffice,
   upsertSlots,
 } from '../store/schedule-repository.ts';
+import { replacePauses } from '../store/operations-repository.ts';
 import { upsertStaffCall } from '../store/staff-call-repository.ts';
+import { pausesFromWire } from '../wire/operations.ts';
 import { appointmentFromWire, slotFromWire, staffCallFromWire } from '../wire/from-wire.ts';
 import type { ReceivedChange } from '../wire/sync.ts';
 
@@ -62,6 +64,8 @@ export function applyChanges(
         upsertAppointment(db, appointment, timeZoneOf(db, officeId));
       } else if (change.kind === 'staff-call') {
         upsertStaffCall(db, staffCallFromWire(change.staffCall, officeId));
+      } else if (change.kind === 'walk-in-pause') {
+        replacePauses(db, officeId, pausesFromWire(change.pauses), now);
       } else {
         const office = loadOffice(db, officeId);
         if (office)

@@ -5,7 +5,9 @@
  */
 import type { Catalogue, Language, ServiceId } from '../core/catalogue.ts';
 import { isNoCapacityReason } from '../core/slot-search.ts';
-import type { Instant } from '../core/time.ts';
+import { type Instant, parseIsoInstant } from '../core/time.ts';
+import { decideWalkInPause } from '../core/walk-in-pause.ts';
+import { loadPauses } from '../store/operations-repository.ts';
 import type { HoldResult } from '../ports/device-schedule.ts';
 import { withTicketTransaction } from '../store/database.ts';
 import { findAppointment, setSlotStatus } from '../store/schedule-repository.ts';
@@ -40,6 +42,16 @@ export async function holdWalkIn(
   if (earlier) return earlier;
   const catalogue = currentCatalogue(context);
   if (!catalogue) return { kind: 'refused', reason: 'offline' };
+  // Decided here first, from the rules the feed brought and this device's clock: a kiosk paused
+  // before it went offline stays paused, and a daily window needs no server to begin.
+  const { timeZone } = catalogue.office;
+  const pause = decideWalkInPause(
+    loadPauses(context.db, catalogue.office.id),
+    request.deviceId,
+    now,
+    timeZone,
+  );
+  if (pause.paused) return { kind: 'paused', until: pause.until };
   try {
     const answer = await context.engine.reach(() =>
       context.api.call(routes.walkIn, {
@@ -55,6 +67,11 @@ export async function holdWalkIn(
     );
     return recordServerHold(context, answer.ticket, request.requestId, now);
   } catch (error) {
+    if (error instanceof HttpError && error.code === 'walk-ins-paused') {
+      // The server knew first (the feed is on its way): its end of the pause, if it names one.
+      const until = typeof error.body.until === 'string' ? parseIsoInstant(error.body.until) : null;
+      return { kind: 'paused', until };
+    }
     if (error instanceof HttpError && error.code === 'no-capacity') {
       const refusal = noCapacityError.shape.error.safeParse(error.body);
       const body = refusal.success ? refusal.data : null;

@@ -2,10 +2,13 @@
 import { z } from 'zod';
 import type { CapacityView } from '../core/capacity.ts';
 import { type Catalogue, LANGUAGES, type Language, localize } from '../core/catalogue.ts';
-import { iso, isoTime, localDate } from './fields.ts';
+import { deviceId, iso, isoTime, localDate } from './fields.ts';
+import { type PauseStateWire, pauseStateWire } from './operations.ts';
 
 export const capacityQuery = z.object({
   lang: z.enum(LANGUAGES, `expected one of ${LANGUAGES.join(', ')}.`).optional(),
+  /** Whose walk-in pause to report, for a token bound to no device; others report their own. */
+  deviceId: deviceId.optional(),
 });
 
 export const capacityAnswer = z.object({
@@ -20,6 +23,8 @@ export const capacityAnswer = z.object({
     }),
   ),
   nextDayWithCapacity: localDate.nullable(),
+  /** Walk-ins paused for this device (or the office) now; `paused: false` in normal operation. */
+  walkInPause: pauseStateWire,
 });
 export type CapacityWire = z.infer<typeof capacityAnswer>;
 
@@ -28,6 +33,7 @@ export function toCapacityWire(
   view: CapacityView,
   catalogue: Catalogue,
   language: Language,
+  walkInPause: PauseStateWire,
 ): CapacityWire {
   const { timeZone } = catalogue.office;
   return {
@@ -43,5 +49,6 @@ export function toCapacityWire(
       };
     }),
     nextDayWithCapacity: view.nextDayWithCapacity,
+    walkInPause,
   };
 }

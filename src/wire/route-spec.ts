@@ -7,7 +7,7 @@ import type { z } from 'zod';
 import type { ErrorCode } from './errors.ts';
 import type { Role } from './roles.ts';
 
-export type Method = 'GET' | 'POST';
+export type Method = 'GET' | 'POST' | 'PUT';
 
 export interface RouteSpec {
   method: Method;
@@ -34,7 +34,7 @@ export interface RouteSpec {
 }
 
 /** The success statuses of a route's answers. */
-type SuccessStatus = 200 | 201;
+type SuccessStatus = 200 | 201 | 204;
 
 /** What a successful call of the route yields, parsed. */
 export type SuccessOf<R extends RouteSpec> = {

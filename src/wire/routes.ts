@@ -23,6 +23,7 @@ import {
 } from './queue.ts';
 import type { RouteSpec } from './route-spec.ts';
 import type { Role } from './roles.ts';
+import { devicesAnswer, heartbeatBody, pauseAnswer, pauseBody } from './operations.ts';
 import {
   staffCallAnswer,
   staffCallBody,
@@ -51,6 +52,8 @@ const OFFICE = `${API_PREFIX}/offices/:office`;
 /** Reading roles: every device may look, none of them changes anything by it. */
 const READERS: readonly Role[] = ['kiosk', 'checkin', 'counter', 'display', 'admin'];
 const KIOSK: readonly Role[] = ['kiosk', 'admin'];
+/** Every device role (not admin: a heartbeat comes from a device). */
+const DEVICES: readonly Role[] = ['kiosk', 'checkin', 'counter', 'display'];
 /** Who may call and move tickets: the clerks' counters, and admin. */
 const CALLERS: readonly Role[] = ['counter', 'admin'];
 
@@ -295,6 +298,48 @@ export const routes = {
     summary: 'Every token of a device stops working.',
     body: revokeBody,
     answers: { 200: revokeAnswer, 400: errorAnswer },
+  },
+  heartbeat: {
+    method: 'POST',
+    path: `${OFFICE}/heartbeats`,
+    roles: DEVICES,
+    summary:
+      'A device reports its state (every 30 s and after a change): role, version, connection, printer, pending uploads, clock skew.',
+    body: heartbeatBody,
+    answers: { 204: z.null(), 400: errorAnswer, 403: errorAnswer },
+  },
+  devices: {
+    method: 'GET',
+    path: `${OFFICE}/devices`,
+    roles: ['admin'],
+    summary:
+      'Every device with a token for the office or a heartbeat: its last report; `offline` after 90 s without one.',
+    answers: { 200: devicesAnswer },
+  },
+  walkInPause: {
+    method: 'GET',
+    path: `${OFFICE}/walk-in-pause`,
+    roles: ['admin'],
+    summary:
+      'The walk-in pause rules of the office and its kiosks, and whether the office is paused now.',
+    answers: { 200: pauseAnswer },
+  },
+  setWalkInPause: {
+    method: 'PUT',
+    path: `${OFFICE}/walk-in-pause`,
+    roles: ['admin'],
+    summary:
+      'Replaces the pause rule of the office, or of one kiosk with `deviceId`: `paused` now (optionally `until`), daily `windows` in office time, a `reason` for staff. `{"paused":false}` clears it.',
+    body: pauseBody,
+    answers: { 200: pauseAnswer, 400: errorAnswer },
+  },
+  metrics: {
+    method: 'GET',
+    path: '/metrics',
+    roles: ['admin'],
+    summary:
+      'Prometheus text format: tickets, refusals, check-ins, queue length, device last-seen, pending uploads, clock skew, process metrics. An `admin` token of any office.',
+    answers: { 200: z.string(), 401: errorAnswer, 403: errorAnswer },
   },
 } as const satisfies Record<string, RouteSpec>;
 

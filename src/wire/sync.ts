@@ -10,6 +10,7 @@ import { MAX_PAGE } from './constants.ts';
 import { claimedDevice, isoInstant, isoTime, localDate, services, ticketCode } from './fields.ts';
 import { appointmentWire } from './tickets.ts';
 import { staffCallWire } from './staff-calls.ts';
+import { pausesWire } from './operations.ts';
 
 export const slotWire = z.object({
   id: z.string(),
@@ -33,6 +34,7 @@ export const changeWire = z.discriminatedUnion('kind', [
   z.object({ cursor, kind: z.literal('appointment'), appointment: appointmentWire }),
   z.object({ cursor, kind: z.literal('catalogue'), catalogue: catalogueWire }),
   z.object({ cursor, kind: z.literal('staff-call'), staffCall: staffCallWire }),
+  z.object({ cursor, kind: z.literal('walk-in-pause'), pauses: pausesWire }),
 ]);
 /** A change as the server writes it (the catalogue as plain JSON). */
 export type ChangeWire = z.input<typeof changeWire>;

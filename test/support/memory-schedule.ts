@@ -70,6 +70,7 @@ export function createMemorySchedule(
         walkInsOn(now),
       ),
       issuing: !(options.refuse && connection === 'offline'),
+      pause: { paused: false },
     }),
     async holdWalkIn(request, now) {
       if (options.refuse && connection === 'offline') return { kind: 'refused', reason: 'offline' };

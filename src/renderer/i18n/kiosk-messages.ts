@@ -77,6 +77,12 @@ export function kioskMessages(t: Translate): Messages {
     refusedTitle: t('kiosk.refusedTitle'),
     refusedOffline: t('kiosk.refusedOffline'),
     refusedRateLimited: t('kiosk.refusedRateLimited'),
+    paused: {
+      title: t('kiosk.paused.title'),
+      body: t('kiosk.paused.body'),
+      until: (time) => t('kiosk.paused.until', { time }),
+      ask: t('kiosk.paused.ask'),
+    },
     tryAgain: t('kiosk.tryAgain'),
 
     printFailedTitle: t('kiosk.printFailedTitle'),

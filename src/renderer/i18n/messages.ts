@@ -80,6 +80,9 @@ export interface Messages {
   refusedRateLimited: string;
   tryAgain: string;
 
+  /** Walk-ins paused for this kiosk or office (staff switched them off, or a daily pause). */
+  paused: { title: string; body: string; until: (time: string) => string; ask: string };
+
   /** The printer failed: the ticket is on screen. */
   printFailedTitle: string;
   printFailedReason: Record<PrintFailureReason, string>;

@@ -6,6 +6,7 @@ import { ConcernPicker } from './ConcernPicker.tsx';
 import { DrawingScreen } from './DrawingScreen.tsx';
 import { NoCapacityScreen } from './NoCapacityScreen.tsx';
 import { NoticeScreen } from './NoticeScreen.tsx';
+import { PausedScreen } from './PausedScreen.tsx';
 import { PrintFailedScreen } from './PrintFailedScreen.tsx';
 import { ReadingScreen } from './ReadingScreen.tsx';
 import { SelfCheckInScreen } from './SelfCheckInScreen.tsx';
@@ -32,6 +33,16 @@ export function ScreenView(props: ScreenViewProps) {
   const { screen, go, reset } = flow;
   switch (screen.name) {
     case 'attract':
+      // Paused (now or by a daily pause): no way to draw; check-in of appointments goes on.
+      if (capacity.paused)
+        return (
+          <PausedScreen
+            untilTime={capacity.paused.untilTime}
+            onCheckIn={
+              office.selfCheckIn ? () => go({ name: 'check-in', sending: false }) : undefined
+            }
+          />
+        );
       return (
         <AttractScreen
           office={office}
@@ -124,6 +135,8 @@ export function ScreenView(props: ScreenViewProps) {
           onHome={reset}
         />
       );
+    case 'paused':
+      return <PausedScreen untilTime={screen.untilTime} onHome={reset} />;
     case 'expired':
       return (
         <NoticeScreen name="expired" title={t.expiredTitle} body={t.expiredBody} onHome={reset} />

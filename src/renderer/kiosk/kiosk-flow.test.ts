@@ -54,6 +54,22 @@ describe('screenAfterDraw', () => {
   });
 });
 
+describe('a walk-in pause', () => {
+  it('shows the paused screen after a draw that met a pause, with its end, and leads home from it', () => {
+    const paused = screenAfterDraw(
+      { outcome: 'paused', until: '2026-11-24T13:00:00+01:00', untilTime: '13:00' },
+      ['a'],
+    );
+    expect(paused).toEqual({ name: 'paused', untilTime: '13:00' });
+    expect(screenBefore(paused)).toEqual({ name: 'attract' });
+    expect(heldTicketCode(paused)).toBeNull();
+    expect(screenAfterDraw({ outcome: 'paused', until: null, untilTime: null }, [])).toEqual({
+      name: 'paused',
+      untilTime: null,
+    });
+  });
+});
+
 describe('reading the ticket aloud before it prints', () => {
   it('asks the host to hold the ticket only while read-aloud is on', () => {
     expect(drawRequest(['a'], { ...defaults, speech: true })).toEqual({

@@ -28,6 +28,8 @@ export type Screen =
       onlineAlternatives: { serviceId: string; url: string }[];
     }
   | { name: 'refused'; selected: string[]; reason: 'offline' | 'rate-limited' }
+  /** A draw met a walk-in pause (the attract screen shows the pause by itself). */
+  | { name: 'paused'; untilTime: string | null }
   /** Self check-in (office setting `selfCheckIn`): enter or scan the code, then the outcome. */
   | { name: 'check-in'; sending: boolean }
   | { name: 'check-in-outcome'; view: CheckInView }
@@ -87,6 +89,8 @@ export function screenAfterDraw(result: DrawResult, selected: string[]): Screen 
       };
     case 'refused':
       return { name: 'refused', selected, reason: result.reason };
+    case 'paused':
+      return { name: 'paused', untilTime: result.untilTime };
   }
 }
 
@@ -116,6 +120,7 @@ export function screenBefore(screen: Screen): Screen | null {
     case 'refused':
       return { name: 'pick', selected: screen.selected };
     case 'ticket':
+    case 'paused':
     case 'expired':
     case 'error':
     case 'check-in-outcome':

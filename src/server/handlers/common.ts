@@ -4,7 +4,9 @@
  */
 import type { Appointment } from '../../core/appointment.ts';
 import { type TicketCode, parseTicketCode } from '../../core/ticket-code.ts';
+import { errorAnswer } from '../../wire/errors.ts';
 import { toTicketWire } from '../../wire/tickets.ts';
+import type { TicketKind } from '../metrics.ts';
 import { type OfficeRequest, runWrite } from '../context.ts';
 import type { BookingContext } from '../booking-service.ts';
 import { badRequest } from '../errors.ts';
@@ -48,4 +50,26 @@ export function runKeyedWrite(
   return runWrite(request, (ctx) =>
     replayOrRun(ctx.db, key, fingerprintOf(fingerprint), ctx.now, () => work(ctx)),
   );
+}
+
+/**
+ * Counts a ticket answer in the metrics: issued on 201, refused (by error code) on a 4xx; a replay
+ * of an earlier answer is not counted again. e.g. (request, 'walk-in', { status: 409, … no-capacity })
+ */
+export function countTicketReply(
+  request: Pick<OfficeRequest, 'services' | 'office'>,
+  kind: TicketKind,
+  reply: Reply,
+): void {
+  if (reply.headers?.['idempotent-replayed']) return;
+  const { metrics } = request.services;
+  if (reply.status === 201) metrics.ticketIssued(request.office.id, kind);
+  else if (reply.status >= 400 && reply.status < 500)
+    metrics.ticketRefused(request.office.id, kind, errorCodeOf(reply.body));
+}
+
+/** The error code of an answer in the error shape. e.g. { error: { code: 'no-capacity' } } → 'no-capacity' */
+export function errorCodeOf(body: unknown): string {
+  const parsed = errorAnswer.safeParse(body);
+  return parsed.success ? parsed.data.error.code : 'unknown';
 }

@@ -15,7 +15,7 @@ import { type Route, mount, runWrite } from '../context.ts';
 import { grantLeases } from '../lease-manager.ts';
 import { acceptOfflineTicket } from '../offline-tickets.ts';
 import { checkServices } from '../services-input.ts';
-import { runKeyedWrite, ticketReply } from './common.ts';
+import { countTicketReply, runKeyedWrite, ticketReply } from './common.ts';
 
 const changes = mount(routes.changes, (request) => {
   const { since = 0, limit = DEFAULT_PAGE } = request.query;
@@ -53,11 +53,12 @@ const leases = mount(routes.leases, async (request) => {
   return { status: 200, body: grant };
 });
 
-const offlineTicket = mount(routes.offlineTicket, (request) => {
+const offlineTicket = mount(routes.offlineTicket, async (request) => {
   const { body } = request;
   const deviceId = actingDevice(request.principal, body.deviceId);
   const serviceIds = checkServices(request.office.catalogue, body.services, { walkInOnly: true });
-  return runKeyedWrite(request, 'offline-tickets', request.rawBody, (ctx) => {
+  // No pause check: a ticket issued offline is in a citizen's hand already.
+  const reply = await runKeyedWrite(request, 'offline-tickets', request.rawBody, (ctx) => {
     const appointment = acceptOfflineTicket(ctx, deviceId, {
       code: body.code as TicketCode,
       counterId: body.counter as CounterId,
@@ -73,6 +74,8 @@ const offlineTicket = mount(routes.offlineTicket, (request) => {
     if (body.language) setTicketLanguage(ctx.db, appointment.code, body.language);
     return ticketReply(request, 201, appointment);
   });
+  countTicketReply(request, 'offline', reply);
+  return reply;
 });
 
 export const syncRoutes: Route[] = [changes, events, deviceConfig, leases, offlineTicket];

@@ -4,25 +4,49 @@
  * `…/release` (kiosk) and `…/cancel` (admin).
  */
 import { setTicketLanguage } from '../../store/queue-repository.ts';
+import { findAppointment } from '../../store/schedule-repository.ts';
+import type { HoldOutcome } from '../metrics.ts';
 import { routes } from '../../wire/routes.ts';
 import { actingDevice } from '../auth.ts';
 import { SLOT_TAKEN, bookAt, bookWalkIn, isStartTaken } from '../booking-service.ts';
 import { type OfficeRequest, type Route, mount, runWrite } from '../context.ts';
-import { errorBody } from '../errors.ts';
+import { conflict, errorBody } from '../errors.ts';
 import { cancelAppointment, confirmHold, releaseHold } from '../hold-service.ts';
 import { checkServices } from '../services-input.ts';
-import { codeParam, runKeyedWrite, ticketReply } from './common.ts';
+import { codeParam, countTicketReply, runKeyedWrite, ticketReply } from './common.ts';
+import { decideWalkInPause } from '../../core/walk-in-pause.ts';
+import { loadPauses } from '../../store/operations-repository.ts';
+import { iso } from '../../wire/fields.ts';
+import type { BookingContext } from '../booking-service.ts';
 
-const walkIn = mount(routes.walkIn, (request) => {
-  const { body } = request;
-  actingDevice(request.principal, body.deviceId);
-  const serviceIds = checkServices(request.office.catalogue, body.services, { walkInOnly: true });
-  return runKeyedWrite(request, 'walk-ins', request.rawBody, (ctx) => {
+const walkIn = mount(routes.walkIn, async (request) => {
+  const { body, office } = request;
+  const deviceId = actingDevice(request.principal, body.deviceId);
+  const serviceIds = checkServices(office.catalogue, body.services, { walkInOnly: true });
+  const reply = await runKeyedWrite(request, 'walk-ins', request.rawBody, (ctx) => {
+    refuseWhilePaused(ctx, deviceId);
     const ticket = bookWalkIn(ctx, { serviceIds, hold: body.hold ?? false });
     if (body.language) setTicketLanguage(ctx.db, ticket.code, body.language);
     return ticketReply(request, 201, ticket);
   });
+  countTicketReply(request, 'walk-in', reply);
+  return reply;
 });
+
+/** 409 `walk-ins-paused` while a pause of the office or of this kiosk applies. */
+function refuseWhilePaused(ctx: BookingContext, deviceId: string): void {
+  const { id, timeZone } = ctx.office;
+  const pause = decideWalkInPause(loadPauses(ctx.db, id), deviceId, ctx.now, timeZone);
+  if (!pause.paused) return;
+  const until = iso(pause.until, timeZone);
+  throw conflict(
+    'walk-ins-paused',
+    until === null
+      ? 'Walk-in tickets are paused here until staff switch them on again.'
+      : `Walk-in tickets are paused here until ${until}.`,
+    { until, reason: pause.reason },
+  );
+}
 
 const booking = mount(routes.booking, (request) => {
   const { body, services, office } = request;
@@ -39,10 +63,19 @@ const booking = mount(routes.booking, (request) => {
   );
 });
 
-function afterDraw(change: typeof confirmHold) {
+/**
+ * A change to a drawn ticket; `outcome` names it in the metrics when it took effect (a repeat of
+ * a confirm or release changes nothing and is not counted again).
+ */
+function afterDraw(change: typeof confirmHold, outcome: HoldOutcome | null) {
   return async (request: OfficeRequest) => {
     const code = codeParam(request);
-    const appointment = await runWrite(request, (ctx) => change(ctx, code));
+    const { appointment, changed } = await runWrite(request, (ctx) => {
+      const before = findAppointment(ctx.db, code)?.status;
+      const after = change(ctx, code);
+      return { appointment: after, changed: before !== after.status };
+    });
+    if (outcome && changed) request.services.metrics.holdSettled(request.office.id, outcome);
     return ticketReply(request, 200, appointment);
   };
 }
@@ -50,7 +83,7 @@ function afterDraw(change: typeof confirmHold) {
 export const ticketRoutes: Route[] = [
   walkIn,
   booking,
-  mount(routes.confirm, afterDraw(confirmHold)),
-  mount(routes.release, afterDraw(releaseHold)),
-  mount(routes.cancel, afterDraw(cancelAppointment)),
+  mount(routes.confirm, afterDraw(confirmHold, 'handed-out')),
+  mount(routes.release, afterDraw(releaseHold, 'released')),
+  mount(routes.cancel, afterDraw(cancelAppointment, null)),
 ];

@@ -57,6 +57,7 @@ export function demoCapacity(): CapacityView {
     })),
     nextDayWithCapacity: '2026-11-25',
     issuing: true,
+    paused: null,
   };
 }
 
