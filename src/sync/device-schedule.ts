@@ -19,7 +19,7 @@ import type {
   ScheduleStatus,
 } from '../ports/device-schedule.ts';
 import { type Clock, clockFromEnvironment } from '../platform/clock.ts';
-import { type WritableDb, openDatabase, withTicketTransaction } from '../store/database.ts';
+import { type WritableDb, withTicketTransaction } from '../store/database.ts';
 import {
   findAppointment,
   listAppointmentsOn,
@@ -35,6 +35,7 @@ import {
   unmarkPrinting,
 } from './print-journal.ts';
 import { capacityFromReplica } from './replica-capacity.ts';
+import { openReplica } from './replica-file.ts';
 import { type ScheduleContext, currentCatalogue, requireCatalogue } from './schedule-context.ts';
 import { callStaff, finishStaffCall, openStaffCalls } from './staff-calls.ts';
 import { SyncEngine } from './sync-engine.ts';
@@ -57,6 +58,8 @@ export interface DeviceScheduleOptions {
   serverTimeoutMs?: number;
   /** Periodic pull when no SSE poke comes; 30 s. */
   pollIntervalMs?: number;
+  /** Where the replica reports what it did on its own (a damaged file replaced); stderr. */
+  log?: (line: string) => void;
 }
 
 /** e.g. createDeviceSchedule({ serverUrl, officeId: 'demo', token, deviceId: 'kiosk-1', role: 'kiosk', databaseFile }) */
@@ -74,7 +77,13 @@ export class SyncedDeviceSchedule implements DeviceSchedule {
   constructor(private readonly options: DeviceScheduleOptions) {
     const clock = options.clock ?? clockFromEnvironment();
     this.clock = clock;
-    this.db = openDatabase(options.databaseFile);
+    // A damaged replica is replaced here (moved aside, outbox salvaged); the cursor of the fresh
+    // one is 0, so the first sync brings the whole schedule again.
+    this.db = openReplica(options.databaseFile, {
+      officeId: options.officeId,
+      now: clock.now(),
+      log: options.log ?? ((line) => console.error(line)),
+    }).db;
     const api = new ServerApi(options);
     this.engine = new SyncEngine({
       db: this.db,

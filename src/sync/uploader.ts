@@ -250,6 +250,9 @@ export class Uploader {
     if (staffCall) upsertStaffCall(this.deps.db, staffCallFromWire(staffCall, this.deps.officeId));
     if (!ticket) return;
     const appointment = appointmentFromTicket(ticket, this.deps.officeId, this.deps.now());
+    // A fresh replica (new device, or a damaged one replaced) uploads before its first pull: the
+    // ticket's slots are not here yet, and the feed brings the ticket with them.
+    if (!knowsSlots(this.deps.db, appointment.slotIds)) return;
     const known = this.deps.db
       .prepare('SELECT source, created_at, checked_in_at FROM appointments WHERE code = ?')
       .get(ticket.code) as
@@ -275,6 +278,15 @@ export class Uploader {
     }, delay);
     this.retryTimer.unref();
   }
+}
+
+/** Whether the replica has every one of these slots. */
+function knowsSlots(db: WritableDb, slotIds: readonly string[]): boolean {
+  const found = db
+    .prepare('SELECT count(*) FROM slots WHERE id IN (SELECT value FROM json_each(?))')
+    .pluck()
+    .get(JSON.stringify(slotIds)) as number;
+  return found === new Set(slotIds).size;
 }
 
 /** Not the server's final word: no answer, overload, or a token the server will accept again. */
