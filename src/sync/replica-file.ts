@@ -93,7 +93,8 @@ function findDamage(file: string): string | null {
   try {
     db = new Database(file, { fileMustExist: true });
     const check = db.pragma('quick_check', { simple: true }) as string;
-    if (check !== 'ok') return `quick_check: ${check.split('\n')[0] ?? check}`;
+    // Its first lines name the damage ("*** in database main ***", "Tree 12 page 40 …").
+    if (check !== 'ok') return `quick_check: ${check.split('\n').slice(0, 3).join('; ')}`;
     const found = db.pragma('user_version', { simple: true }) as number;
     const known = loadMigrations().length;
     if (found > known) throw new ReplicaTooNewError(file, found, known);
