@@ -35,7 +35,7 @@ import {
   unmarkPrinting,
 } from './print-journal.ts';
 import { capacityFromReplica } from './replica-capacity.ts';
-import { openReplica } from './replica-file.ts';
+import { openReplica, removeOldQuarantined } from './replica-file.ts';
 import {
   DEFAULT_DEVICE_RETENTION_DAYS,
   applyDeviceRetention,
@@ -146,15 +146,17 @@ export class SyncedDeviceSchedule implements DeviceSchedule {
   forgetExpired(): void {
     const catalogue = this.catalogue();
     if (!catalogue) return;
+    const days = this.options.retentionDays ?? DEFAULT_DEVICE_RETENTION_DAYS;
     try {
       const report = applyDeviceRetention(this.db, {
         officeId: this.options.officeId,
         timeZone: catalogue.office.timeZone,
-        days: this.options.retentionDays ?? DEFAULT_DEVICE_RETENTION_DAYS,
+        days,
         now: this.clock.now(),
       });
       const removed = describeRetention(report);
       if (removed) this.log(`terminmarke ${this.options.deviceId}: retention: ${removed}`);
+      removeOldQuarantined(this.options.databaseFile, this.clock.now(), days, this.log);
     } catch (error) {
       this.log(`terminmarke ${this.options.deviceId}: retention failed: ${String(error)}`);
     }

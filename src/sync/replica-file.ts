@@ -9,8 +9,9 @@
  * outbox may hold tickets). The host then exits with EXIT_REPLICA_TOO_NEW for an operator.
  */
 import Database from 'better-sqlite3';
-import { existsSync, renameSync } from 'node:fs';
-import type { Instant } from '../core/time.ts';
+import { existsSync, readdirSync, renameSync, rmSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import { DAY_MS, type Instant } from '../core/time.ts';
 import { type WritableDb, openDatabase } from '../store/database.ts';
 import { loadMigrations } from '../store/migrations.ts';
 import { restoreSalvage, salvageReplica } from './replica-salvage.ts';
@@ -150,4 +151,34 @@ function readSalvage(aside: string, officeId: string, log: (line: string) => voi
   } finally {
     bad?.close();
   }
+}
+
+/**
+ * Deletes replicas moved aside more than `days` days ago (with their -wal/-shm): they hold the
+ * same personal data as the replica, and IT has had those days to look. Returns the files removed.
+ * e.g. replica.db.corrupt-20261101T080000Z on 2026-11-24 with 14 days → removed
+ */
+export function removeOldQuarantined(
+  file: string,
+  now: Instant,
+  days: number,
+  log: (line: string) => void,
+): string[] {
+  const prefix = `${basename(file)}.corrupt-`;
+  const stamped = /^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z(-\d+)?(-wal|-shm)?$/;
+  const removed: string[] = [];
+  for (const name of readdirSync(dirname(file))) {
+    if (!name.startsWith(prefix)) continue;
+    const m = stamped.exec(name.slice(prefix.length));
+    if (!m) continue;
+    const at = Date.UTC(+m[1]!, +m[2]! - 1, +m[3]!, +m[4]!, +m[5]!, +m[6]!);
+    if (now - at <= days * DAY_MS) continue;
+    rmSync(join(dirname(file), name), { force: true });
+    removed.push(name);
+  }
+  if (removed.length > 0)
+    log(
+      `terminmarke replica: deleted ${removed.join(', ')} (moved aside more than ${days} days ago)`,
+    );
+  return removed;
 }

@@ -3,6 +3,7 @@
  * old days — tickets, slots, staff calls, answered uploads, draw answers — but keeps every upload
  * the server has not answered and the ticket it is about. A real server process, a real replica.
  */
+import { readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ServiceId } from '../../src/core/catalogue.ts';
@@ -82,9 +83,20 @@ describe('retention on a device', () => {
     device.forgetExpired();
     expect(count(device, 'SELECT count(*) FROM appointments')).toBe(appointmentsBefore);
 
+    // Replicas moved aside earlier (damaged): IT had 14 days to look at the old one.
+    for (const name of [
+      'replica.db.corrupt-20261125T080000Z',
+      'replica.db.corrupt-20261125T080000Z-wal',
+      'replica.db.corrupt-20261220T080000Z',
+    ])
+      writeFileSync(join(dir, name), 'kept for IT');
+
     // Thirty-five days on: every day the demo seeded (14 from the start) is past retention.
     clock.set(START + 35 * DAY_MS);
     device.forgetExpired();
+    expect(readdirSync(dir).filter((f) => f.includes('.corrupt-'))).toEqual([
+      'replica.db.corrupt-20261220T080000Z',
+    ]);
     const left = device.db
       .prepare('SELECT code FROM appointments ORDER BY code')
       .pluck()
@@ -102,5 +114,6 @@ describe('retention on a device', () => {
     expect(count(device, `SELECT count(*) FROM device_holds WHERE code = ?`, answered)).toBe(0);
     expect(device.status().pendingUploads).toBe(2);
     expect(lines.join('\n')).toMatch(/retention: removed \d+ appointments, \d+ slots/);
+    expect(lines.join('\n')).toContain('deleted replica.db.corrupt-20261125T080000Z,');
   }, 60_000);
 });
