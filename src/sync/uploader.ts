@@ -71,6 +71,8 @@ export class Uploader {
   private failures = 0;
   private retryTimer: NodeJS.Timeout | null = null;
   private stuckTriedAt = Number.NEGATIVE_INFINITY;
+  /** Set by stop(): the replica may be closed under an upload still in flight. */
+  private stopped = false;
 
   constructor(private readonly deps: UploaderDeps) {}
 
@@ -100,11 +102,13 @@ export class Uploader {
   }
 
   stop(): void {
+    this.stopped = true;
     if (this.retryTimer) clearTimeout(this.retryTimer);
     this.retryTimer = null;
   }
 
   private async drainOnce(): Promise<boolean> {
+    if (this.stopped) return false;
     const { db, officeId } = this.deps;
     // Uploads for one ticket (or staff call) keep their order: behind a stuck one they wait.
     const blocked = stuckCodes(db, officeId);
@@ -122,6 +126,7 @@ export class Uploader {
         // Entries of one wave concern different tickets: they go out side by side, so the
         // server's group commit takes them together. Each is still closed on its own.
         const results = await Promise.all(wave.map((entry) => this.upload(entry)));
+        if (this.stopped) return false;
         results.forEach((result, i) => {
           const key = orderKey(wave[i] as OutboxEntry);
           if (result === 'stuck' && key !== null) blocked.add(key);
@@ -154,6 +159,8 @@ export class Uploader {
     try {
       answer = await this.send(entry);
     } catch (error) {
+      // Stopped meanwhile: the entry stays as it is and goes out on the next start.
+      if (this.stopped) return 'unreachable';
       if (error instanceof NetworkError) return this.failed(entry, error);
       if (!(error instanceof HttpError)) throw error;
       if (isRetryable(error)) return this.failed(entry, error);
@@ -161,6 +168,8 @@ export class Uploader {
       answer = { refused: { status: error.status, code: error.code, message: error.message } };
       refused = true;
     }
+    // The server has the mutation; closed now, the replica learns so from the retry's answer.
+    if (this.stopped) return 'unreachable';
     let applied = false;
     let staffCalled = false;
     withTransaction(this.deps.db, () => {
