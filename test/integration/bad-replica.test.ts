@@ -1,7 +1,8 @@
 /**
  * A kiosk whose replica.db was damaged while it was off (bytes overwritten on disk) must not
  * crash-loop: it moves the file aside for IT, carries over the uploads the server has not yet
- * seen, resyncs from the server and keeps issuing. A replica from a newer Terminmarke is refused
+ * seen — an offline ticket, and the parked confirm of one it died printing — resyncs from the
+ * server and keeps issuing. A replica from a newer Terminmarke is refused
  * and left as it is, with an exit code that tells the supervisor not to retry.
  */
 import Database from 'better-sqlite3';
@@ -36,6 +37,7 @@ import {
   eventually,
   hostCall,
   later,
+  nextPrintJob,
   readReplica,
   runKioskToExit,
   startKioskProcess,
@@ -101,7 +103,7 @@ function garble(file: string): number {
 }
 
 describe('a kiosk whose replica was damaged on disk', () => {
-  it('moves it aside, uploads the salvaged offline ticket, resyncs and keeps issuing', async () => {
+  it('moves it aside, uploads the salvaged offline tickets, resyncs and keeps issuing', async () => {
     const started = Date.now();
     const db = dbIn(dir, 'server.db');
     const server = await startServerProcess({ db, lifetime: 'file' });
@@ -122,14 +124,31 @@ describe('a kiosk whose replica was damaged on disk', () => {
     const offline = await draw(kiosk.url);
     if (offline.outcome !== 'printed') throw new Error(`offline draw: ${offline.outcome}`);
     const code = offline.ticket.code;
-    await kiosk.kill('SIGTERM');
-    const waiting = readReplica(setup, (r) =>
-      r
-        .prepare(`SELECT kind FROM device_outbox WHERE state = 'pending' ORDER BY seq`)
-        .pluck()
-        .all(),
+    // A second one: the kiosk dies the moment it reaches the printer, its confirm still parked.
+    void hostCall(kiosk.url, 'ticket/draw', { services: [MELDE], language: 'de' }).catch(
+      () => undefined, // the kiosk dies before it answers; that is the point
     );
-    expect(waiting).toEqual(['offline-ticket', 'confirm']);
+    await nextPrintJob(setup.printerDir, 1);
+    await kiosk.kill('SIGKILL');
+    const waiting = readReplica(setup, (r) =>
+      r.prepare(`SELECT kind || ' ' || state FROM device_outbox ORDER BY seq`).pluck().all(),
+    );
+    expect(waiting).toEqual([
+      'offline-ticket pending',
+      'confirm pending',
+      'offline-ticket pending',
+      'confirm parked',
+    ]);
+    const printing = readReplica(
+      setup,
+      (r) =>
+        r
+          .prepare(
+            `SELECT json_extract(payload, '$.code') FROM device_outbox WHERE state = 'parked'`,
+          )
+          .pluck()
+          .get() as string,
+    );
 
     const replica = join(dataDirOf(setup), 'replica.db');
     expect(garble(replica)).toBeGreaterThan(10);
@@ -149,8 +168,13 @@ describe('a kiosk whose replica was damaged on disk', () => {
     );
     expect(aside).toHaveLength(1);
 
-    // The ticket the citizen holds reaches the server from the salvaged outbox, and is booked.
+    // The tickets the citizens hold reach the server from the salvaged outbox, and are booked.
     await eventually(async () => (await statusOf(back, code)) === 'booked', 20_000, 'booked');
+    await eventually(
+      async () => (await statusOf(back, printing)) === 'booked',
+      20_000,
+      'the interrupted print booked',
+    );
     // The fresh replica came back from the server: the schedule, with that ticket in it.
     await eventually(
       () =>
