@@ -158,7 +158,8 @@ export class SyncedDeviceSchedule implements DeviceSchedule {
       if (removed) this.log(`terminmarke ${this.options.deviceId}: retention: ${removed}`);
       removeOldQuarantined(this.options.databaseFile, this.clock.now(), days, this.log);
     } catch (error) {
-      this.log(`terminmarke ${this.options.deviceId}: retention failed: ${String(error)}`);
+      const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
+      this.log(`terminmarke ${this.options.deviceId}: retention failed: ${detail}`);
     }
   }
 

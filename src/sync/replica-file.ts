@@ -146,7 +146,8 @@ function readSalvage(aside: string, officeId: string, log: (line: string) => voi
     }
     return salvage;
   } catch (error) {
-    log(`terminmarke replica: nothing could be salvaged from ${aside}: ${String(error)}`);
+    const detail = error instanceof Error ? error.message : String(error);
+    log(`terminmarke replica: nothing could be salvaged from ${aside}: ${detail}`);
     return { entries: [], blocks: [], problems: [] };
   } finally {
     bad?.close();
