@@ -7,7 +7,7 @@
  * longer blocks the entries behind it, except those for the same ticket.
  */
 import type { Instant } from '../core/time.ts';
-import { type WritableDb, withTransaction } from '../store/database.ts';
+import { type WritableDb, withTicketTransaction, withTransaction } from '../store/database.ts';
 import { appointmentFromTicket, staffCallFromWire } from '../wire/from-wire.ts';
 import { type RouteSpec, isBodyOf } from '../wire/route-spec.ts';
 import { routes } from '../wire/routes.ts';
@@ -172,7 +172,10 @@ export class Uploader {
     if (this.stopped) return 'unreachable';
     let applied = false;
     let staffCalled = false;
-    withTransaction(this.deps.db, () => {
+    // A refusal queues a staff call for a printed ticket: like every outbox entry, committed with
+    // synchronous=FULL. An acceptance only closes the entry; losing that costs one more upload.
+    const transaction = refused ? withTicketTransaction : withTransaction;
+    transaction(this.deps.db, () => {
       const state = refused ? 'refused' : 'done';
       applied = markDone(this.deps.db, entry.mutationId, answer, this.deps.now(), state);
       if (applied && !refused) this.apply(answer);

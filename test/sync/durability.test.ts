@@ -3,7 +3,8 @@
  * must not bring back an older lease set or lose an outbox entry). A spy on the replica's
  * statements records the durability in effect at each write while a kiosk goes through its real
  * flows against a real server: online and offline draws, print marks, confirms, a release, a
- * lease grant, a staff call, a restart that recovers an interrupted print, and a salvage.
+ * refused confirm (which calls staff), a lease grant, a staff call, a restart that recovers an
+ * interrupted print, and a salvage.
  */
 import type Database from 'better-sqlite3';
 import { join } from 'node:path';
@@ -13,7 +14,13 @@ import { parseIsoInstant } from '../../src/core/time.ts';
 import { createManualClock } from '../../src/platform/clock.ts';
 import { restoreSalvage } from '../../src/sync/replica-salvage.ts';
 import { type SyncedDeviceSchedule, createDeviceSchedule } from '../../src/sync/device-schedule.ts';
-import { MELDE, TEST_NOW, TOKEN, startServerProcess } from '../server/support/server-process.ts';
+import {
+  MELDE,
+  TEST_NOW,
+  TOKEN,
+  api,
+  startServerProcess,
+} from '../server/support/server-process.ts';
 import { useTempDir } from '../support/temp-dir.ts';
 import { until } from '../support/until.ts';
 
@@ -111,6 +118,15 @@ describe('the writes a printed ticket or a lease depends on', () => {
     const released = await draw('r-released');
     await device.release(released, clock.now());
     await until(() => device.status().pendingUploads === 0, 5_000);
+    // Cancelled on the server before the confirm came: refused, and staff are called for it.
+    const refused = await draw('r-refused');
+    await device.markPrinting(refused, clock.now());
+    await api(server, 'POST', `/offices/demo/appointments/${refused}/cancel`);
+    await device.confirm(refused, clock.now());
+    await until(
+      () => device.status().attention.length === 1 && device.status().pendingUploads === 0,
+      5_000,
+    );
 
     await server.stop('SIGKILL');
     const offline = await draw('r-offline');
@@ -148,6 +164,8 @@ describe('the writes a printed ticket or a lease depends on', () => {
     for (const table of ['device_leases', 'device_call_blocks', 'device_holds', 'device_outbox'])
       expect(depended.some((w) => w.sql.includes(table))).toBe(true);
     expect(depended.some((w) => /SET state = 'pending'/.test(w.sql))).toBe(true);
+    const queued = depended.filter((w) => /INSERT INTO device_outbox/.test(w.sql));
+    expect(queued.length).toBeGreaterThan(6);
     expect(depended.length).toBeGreaterThan(15);
     const weak = depended.filter((w) => w.synchronous !== FULL || !w.inTransaction);
     expect(weak.map((w) => `${w.synchronous} ${w.sql.replace(/\s+/g, ' ').slice(0, 90)}`)).toEqual(
