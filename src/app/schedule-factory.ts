@@ -33,6 +33,7 @@ export async function startDeviceSchedule(
     deviceId: config.deviceId,
     role: config.role,
     databaseFile: join(config.dataDir, 'replica.db'),
+    retentionDays: config.retentionDays,
     clock,
   });
   schedule.start();

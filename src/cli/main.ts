@@ -2,6 +2,7 @@
  * `terminmarke` — one executable for every role (docs/cli.md). Each subcommand lives beside the
  * code it drives and is loaded only when called, so `--help` starts fast.
  */
+import { exitCodeOf } from '../app/exit-code.ts';
 
 interface Subcommand {
   summary: string;
@@ -111,6 +112,6 @@ export async function main(argv: string[]): Promise<number> {
     return await module.run(rest);
   } catch (error) {
     console.error(`terminmarke ${name}: ${error instanceof Error ? error.message : String(error)}`);
-    return 1;
+    return exitCodeOf(error);
   }
 }

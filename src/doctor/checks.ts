@@ -240,7 +240,7 @@ function checkReplica(config: DeviceConfig): CheckResult {
         label,
         detail: `${file}: ${check}`,
         advice:
-          'Stop the device; move the file aside for IT; the device resyncs from the server on start.',
+          'Restart the device host: it moves the damaged file aside for IT and resyncs from the server.',
       };
     }
     return { ok: true, label, detail: `${file}: ok (schema ${version})` };
@@ -250,7 +250,7 @@ function checkReplica(config: DeviceConfig): CheckResult {
       label,
       detail: `${file}: ${describe(error)}`,
       advice:
-        'Stop the device; move the file aside for IT; the device resyncs from the server on start.',
+        'Restart the device host: it moves the damaged file aside for IT and resyncs from the server.',
     };
   } finally {
     db?.close();

@@ -58,6 +58,11 @@ const configSchema = z
       .strict(),
     /** Folder for the local replica and logs. */
     dataDir: z.string().min(1),
+    /**
+     * Days a day's records (tickets, staff calls, answered uploads) stay in the replica after
+     * that day; unanswered uploads are never deleted.
+     */
+    retentionDays: z.number().int().min(1).max(3650).default(14),
     printer: printerInterface.optional(),
     /** The printer model's geometry and cut (`printer/printer-profile.ts`); decides the paper width. */
     printerProfile: z.enum(PRINTER_PROFILE_IDS).optional(),

@@ -17,7 +17,14 @@ import {
   type TicketIssuance,
   type Timer,
   createTicketIssuance,
+  rememberRecent,
 } from './ticket-issuance.ts';
+
+/**
+ * Views kept for later calls by code (print, retry, keep on screen — all within the hold time);
+ * a kiosk draws a few hundred tickets a day and runs for months, so older ones are forgotten.
+ */
+const VIEWS_KEPT = 200;
 import { toTicketView } from './views.ts';
 
 export interface ScheduleIssuancePorts {
@@ -90,7 +97,7 @@ function scheduleStore(
       );
       if (held.kind !== 'held') return { kind: 'not-held', refusal: held };
       const view = toTicketView(held.appointment, held.payload, catalogue(), clock.now());
-      views.set(held.appointment.code, view);
+      rememberRecent(views, held.appointment.code, view, VIEWS_KEPT);
       return {
         kind: 'held',
         ticket: toPrintable(held, catalogue(), language),

@@ -3,7 +3,7 @@ import type { ServiceId } from '../core/catalogue.ts';
 import { makeSampleTicket } from '../printer/sample-ticket.ts';
 import type { PrintOutcome } from '../printer/ticket-printer.ts';
 import { fakeStore, manualTime, settle } from '../../test/printer/issuance-fakes.ts';
-import { type IssuanceStore, createTicketIssuance } from './ticket-issuance.ts';
+import { type IssuanceStore, createTicketIssuance, rememberRecent } from './ticket-issuance.ts';
 
 const ticket = makeSampleTicket();
 const services = ['99115003012000' as ServiceId];
@@ -236,5 +236,29 @@ describe('issuing a ticket', () => {
     issuance.releaseAll();
     await settle();
     expect(slots.slots.get(ticket.code)).toBe('free');
+  });
+});
+
+describe('the memory a kiosk keeps of its tickets', () => {
+  it('stays bounded however many tickets it draws, keeping the newest', () => {
+    const views = new Map<string, number>();
+    for (let n = 0; n < 10_000; n++) rememberRecent(views, `K${n}`, n, 200);
+    expect(views.size).toBe(200);
+    expect(views.has('K9999')).toBe(true);
+    expect(views.has('K9800')).toBe(true);
+    expect(views.has('K9799')).toBe(false);
+  });
+
+  it('counts a ticket remembered again as new', () => {
+    const views = new Map([
+      ['a', 1],
+      ['b', 2],
+    ]);
+    rememberRecent(views, 'a', 3, 2);
+    rememberRecent(views, 'c', 4, 2);
+    expect([...views]).toEqual([
+      ['a', 3],
+      ['c', 4],
+    ]);
   });
 });

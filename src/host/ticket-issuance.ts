@@ -143,7 +143,7 @@ export function createTicketIssuance<Refusal = never>(
   const finish = (code: TicketCode, state: IssuanceState): IssuanceState => {
     pending.get(code)?.cancelTimer();
     pending.delete(code);
-    remember(finished, code, state);
+    rememberRecent(finished, code, state, FINISHED_KEPT);
     return state;
   };
 
@@ -285,12 +285,18 @@ async function safePrint(
   }
 }
 
-/** Keeps the last final states so a late tap is answered; bounded, a kiosk runs for months. */
-function remember(
-  finished: Map<TicketCode, IssuanceState>,
-  code: TicketCode,
-  state: IssuanceState,
-): void {
-  finished.set(code, state);
-  if (finished.size > 100) finished.delete(finished.keys().next().value as TicketCode);
+/** Final states kept so a late tap is answered; bounded, a kiosk runs for months. */
+const FINISHED_KEPT = 100;
+
+/**
+ * Sets `key` and forgets the oldest entries beyond `limit`: a map a long-running process fills
+ * with every ticket stays bounded. e.g. limit 2: a, b, c → b, c
+ */
+export function rememberRecent<K, V>(map: Map<K, V>, key: K, value: V, limit: number): void {
+  map.delete(key); // re-set moves it to the newest place
+  map.set(key, value);
+  for (const oldest of map.keys()) {
+    if (map.size <= limit) break;
+    map.delete(oldest);
+  }
 }

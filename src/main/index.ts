@@ -9,6 +9,8 @@ import { join } from 'node:path';
 import { loadDeviceConfig } from '../host/config.ts';
 import { type DeviceServices, startDeviceServices, startHttpListener } from '../app/start-host.ts';
 import { clockFromEnvironment } from '../platform/clock.ts';
+import { exitCodeOf } from '../app/exit-code.ts';
+import { installFatalErrorHandlers } from '../platform/fatal-errors.ts';
 import { runShell } from './shell.ts';
 
 function configPath(argv: readonly string[]): string {
@@ -57,7 +59,9 @@ async function main(): Promise<void> {
   );
 }
 
+installFatalErrorHandlers('terminmarke-kiosk', { exit: (code) => app.exit(code) });
 main().catch((error: unknown) => {
   console.error('Terminmarke could not start:', error);
-  app.exit(1);
+  // 78 for a replica from a newer version: restarting cannot help, an operator must.
+  app.exit(exitCodeOf(error));
 });

@@ -63,6 +63,8 @@ export function applyRetention(ctx: BookingContext, policy: RetentionPolicy): Re
     keptFrom,
   );
   const slots = run('DELETE FROM slots WHERE office_id = ? AND starts_at < ?', officeId, keptFrom);
+  // The in-memory slot index would otherwise keep the deleted slots for as long as it lives.
+  if (slots > 0) ctx.slots.invalidate(officeId);
   // The lease history proves an offline ticket was issued from a lease; its days are gone too.
   run('DELETE FROM lease_history WHERE office_id = ? AND expires_at < ?', officeId, keptFrom);
   run('DELETE FROM call_number_blocks WHERE office_id = ? AND local_date < ?', officeId, firstKept);

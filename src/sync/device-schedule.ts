@@ -19,7 +19,7 @@ import type {
   ScheduleStatus,
 } from '../ports/device-schedule.ts';
 import { type Clock, clockFromEnvironment } from '../platform/clock.ts';
-import { type WritableDb, openDatabase, withTicketTransaction } from '../store/database.ts';
+import { type WritableDb, withTicketTransaction } from '../store/database.ts';
 import {
   findAppointment,
   listAppointmentsOn,
@@ -35,6 +35,12 @@ import {
   unmarkPrinting,
 } from './print-journal.ts';
 import { capacityFromReplica } from './replica-capacity.ts';
+import { openReplica, removeOldQuarantined } from './replica-file.ts';
+import {
+  DEFAULT_DEVICE_RETENTION_DAYS,
+  applyDeviceRetention,
+  describeRetention,
+} from './replica-retention.ts';
 import { type ScheduleContext, currentCatalogue, requireCatalogue } from './schedule-context.ts';
 import { callStaff, finishStaffCall, openStaffCalls } from './staff-calls.ts';
 import { SyncEngine } from './sync-engine.ts';
@@ -57,7 +63,14 @@ export interface DeviceScheduleOptions {
   serverTimeoutMs?: number;
   /** Periodic pull when no SSE poke comes; 30 s. */
   pollIntervalMs?: number;
+  /** Where the replica reports what it did on its own (a damaged file replaced); stderr. */
+  log?: (line: string) => void;
+  /** Days a day's records stay in the replica after that day; 14. */
+  retentionDays?: number;
 }
+
+/** Retention runs at start and then this often. */
+const RETENTION_INTERVAL_MS = 60 * 60 * 1000;
 
 /** e.g. createDeviceSchedule({ serverUrl, officeId: 'demo', token, deviceId: 'kiosk-1', role: 'kiosk', databaseFile }) */
 export function createDeviceSchedule(options: DeviceScheduleOptions): SyncedDeviceSchedule {
@@ -70,11 +83,20 @@ export class SyncedDeviceSchedule implements DeviceSchedule {
   private readonly listeners = new Set<(change: ScheduleChange) => void>();
   private readonly context: ScheduleContext;
   private readonly clock: Clock;
+  private readonly log: (line: string) => void;
+  private retentionTimer: NodeJS.Timeout | null = null;
 
   constructor(private readonly options: DeviceScheduleOptions) {
     const clock = options.clock ?? clockFromEnvironment();
     this.clock = clock;
-    this.db = openDatabase(options.databaseFile);
+    this.log = options.log ?? ((line) => console.error(line));
+    // A damaged replica is replaced here (moved aside, outbox salvaged); the cursor of the fresh
+    // one is 0, so the first sync brings the whole schedule again.
+    this.db = openReplica(options.databaseFile, {
+      officeId: options.officeId,
+      now: clock.now(),
+      log: this.log,
+    }).db;
     const api = new ServerApi(options);
     this.engine = new SyncEngine({
       db: this.db,
@@ -111,7 +133,34 @@ export class SyncedDeviceSchedule implements DeviceSchedule {
         `terminmarke ${this.options.deviceId}: after restart confirmed ${recovery.confirmed.length} ticket(s) that were printing, released ${recovery.unprinted.length} never printed`,
       );
     }
+    this.forgetExpired();
+    this.retentionTimer = setInterval(() => this.forgetExpired(), RETENTION_INTERVAL_MS);
+    this.retentionTimer.unref();
     this.engine.start();
+  }
+
+  /**
+   * Deletes what is past retention (replica-retention.ts); needs the office's time zone, so a
+   * device that never had its config waits for the next run.
+   */
+  forgetExpired(): void {
+    const catalogue = this.catalogue();
+    if (!catalogue) return;
+    const days = this.options.retentionDays ?? DEFAULT_DEVICE_RETENTION_DAYS;
+    try {
+      const report = applyDeviceRetention(this.db, {
+        officeId: this.options.officeId,
+        timeZone: catalogue.office.timeZone,
+        days,
+        now: this.clock.now(),
+      });
+      const removed = describeRetention(report);
+      if (removed) this.log(`terminmarke ${this.options.deviceId}: retention: ${removed}`);
+      removeOldQuarantined(this.options.databaseFile, this.clock.now(), days, this.log);
+    } catch (error) {
+      const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
+      this.log(`terminmarke ${this.options.deviceId}: retention failed: ${detail}`);
+    }
   }
 
   /** One full sync round now (upload, pull, lease); for tests and a staff "sync" button. */
@@ -121,6 +170,7 @@ export class SyncedDeviceSchedule implements DeviceSchedule {
 
   /** Stops timers and the event stream and closes the replica. */
   close(): void {
+    if (this.retentionTimer) clearInterval(this.retentionTimer);
     this.engine.stop();
     this.db.close();
   }

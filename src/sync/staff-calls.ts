@@ -6,7 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import type { StaffCall, StaffCallReason } from '../core/staff-call.ts';
 import { type Instant, startOfLocalDay, toLocalDate } from '../core/time.ts';
-import { withTransaction } from '../store/database.ts';
+import { withTicketTransaction, withTransaction } from '../store/database.ts';
 import {
   findStaffCall,
   listOpenStaffCalls,
@@ -52,7 +52,8 @@ export async function callStaff(
     doneAt: null,
     ticket: null,
   };
-  withTransaction(context.db, () => {
+  // Like every outbox entry, committed with synchronous=FULL: one rule, no exceptions to audit.
+  withTicketTransaction(context.db, () => {
     upsertStaffCall(context.db, call);
     enqueue(
       context.db,
@@ -89,7 +90,7 @@ export async function finishStaffCall(
     const queued = error instanceof HttpError && error.code === 'staff-call-not-found';
     if (!queued && !isTransient(error)) throw error;
   }
-  withTransaction(context.db, () => {
+  withTicketTransaction(context.db, () => {
     markStaffCallDone(context.db, id, now);
     const entry = { mutationId, officeId: context.officeId, kind: 'staff-call-done' as const };
     enqueue(context.db, { ...entry, payload: { id } }, now);

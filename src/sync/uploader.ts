@@ -7,7 +7,7 @@
  * longer blocks the entries behind it, except those for the same ticket.
  */
 import type { Instant } from '../core/time.ts';
-import { type WritableDb, withTransaction } from '../store/database.ts';
+import { type WritableDb, withTicketTransaction, withTransaction } from '../store/database.ts';
 import { appointmentFromTicket, staffCallFromWire } from '../wire/from-wire.ts';
 import { type RouteSpec, isBodyOf } from '../wire/route-spec.ts';
 import { routes } from '../wire/routes.ts';
@@ -71,6 +71,8 @@ export class Uploader {
   private failures = 0;
   private retryTimer: NodeJS.Timeout | null = null;
   private stuckTriedAt = Number.NEGATIVE_INFINITY;
+  /** Set by stop(): the replica may be closed under an upload still in flight. */
+  private stopped = false;
 
   constructor(private readonly deps: UploaderDeps) {}
 
@@ -100,11 +102,13 @@ export class Uploader {
   }
 
   stop(): void {
+    this.stopped = true;
     if (this.retryTimer) clearTimeout(this.retryTimer);
     this.retryTimer = null;
   }
 
   private async drainOnce(): Promise<boolean> {
+    if (this.stopped) return false;
     const { db, officeId } = this.deps;
     // Uploads for one ticket (or staff call) keep their order: behind a stuck one they wait.
     const blocked = stuckCodes(db, officeId);
@@ -122,6 +126,7 @@ export class Uploader {
         // Entries of one wave concern different tickets: they go out side by side, so the
         // server's group commit takes them together. Each is still closed on its own.
         const results = await Promise.all(wave.map((entry) => this.upload(entry)));
+        if (this.stopped) return false;
         results.forEach((result, i) => {
           const key = orderKey(wave[i] as OutboxEntry);
           if (result === 'stuck' && key !== null) blocked.add(key);
@@ -154,6 +159,8 @@ export class Uploader {
     try {
       answer = await this.send(entry);
     } catch (error) {
+      // Stopped meanwhile: the entry stays as it is and goes out on the next start.
+      if (this.stopped) return 'unreachable';
       if (error instanceof NetworkError) return this.failed(entry, error);
       if (!(error instanceof HttpError)) throw error;
       if (isRetryable(error)) return this.failed(entry, error);
@@ -161,9 +168,14 @@ export class Uploader {
       answer = { refused: { status: error.status, code: error.code, message: error.message } };
       refused = true;
     }
+    // The server has the mutation; closed now, the replica learns so from the retry's answer.
+    if (this.stopped) return 'unreachable';
     let applied = false;
     let staffCalled = false;
-    withTransaction(this.deps.db, () => {
+    // A refusal queues a staff call for a printed ticket: like every outbox entry, committed with
+    // synchronous=FULL. An acceptance only closes the entry; losing that costs one more upload.
+    const transaction = refused ? withTicketTransaction : withTransaction;
+    transaction(this.deps.db, () => {
       const state = refused ? 'refused' : 'done';
       applied = markDone(this.deps.db, entry.mutationId, answer, this.deps.now(), state);
       if (applied && !refused) this.apply(answer);
@@ -250,6 +262,9 @@ export class Uploader {
     if (staffCall) upsertStaffCall(this.deps.db, staffCallFromWire(staffCall, this.deps.officeId));
     if (!ticket) return;
     const appointment = appointmentFromTicket(ticket, this.deps.officeId, this.deps.now());
+    // A fresh replica (new device, or a damaged one replaced) uploads before its first pull: the
+    // ticket's slots are not here yet, and the feed brings the ticket with them.
+    if (!knowsSlots(this.deps.db, appointment.slotIds)) return;
     const known = this.deps.db
       .prepare('SELECT source, created_at, checked_in_at FROM appointments WHERE code = ?')
       .get(ticket.code) as
@@ -275,6 +290,15 @@ export class Uploader {
     }, delay);
     this.retryTimer.unref();
   }
+}
+
+/** Whether the replica has every one of these slots. */
+function knowsSlots(db: WritableDb, slotIds: readonly string[]): boolean {
+  const found = db
+    .prepare('SELECT count(*) FROM slots WHERE id IN (SELECT value FROM json_each(?))')
+    .pluck()
+    .get(JSON.stringify(slotIds)) as number;
+  return found === new Set(slotIds).size;
 }
 
 /** Not the server's final word: no answer, overload, or a token the server will accept again. */

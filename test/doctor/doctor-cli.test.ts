@@ -137,7 +137,7 @@ describe('terminmarke doctor', () => {
     writeFileSync(join(file, '..', 'data', 'replica.db'), Buffer.alloc(8192, 0x5a));
     const run = await doctor(file);
     expect(line(run, 'local replica intact')).toMatch(
-      /^\u2718 local replica intact: .*replica\.db: .* — Stop the device/,
+      /^\u2718 local replica intact: .*replica\.db: .* — Restart the device host: it moves the damaged file aside/,
     );
     expect(run.code).toBe(1);
   });

@@ -42,6 +42,7 @@ describe('the device config', () => {
       http: { host: '127.0.0.1', port: 8081 },
       idle: { warnAfterSeconds: 60, resetAfterWarningSeconds: 20 },
       selfCheckIn: false,
+      retentionDays: 14,
     });
     expect(config.languages).toEqual(['de', 'en', 'tr', 'ar', 'uk', 'ru', 'pl']);
   });

@@ -7,6 +7,7 @@ import type { TicketCode } from '../../src/core/ticket-code.ts';
 import { formatIsoInZone, parseIsoInstant } from '../../src/core/time.ts';
 import { bookAt } from '../../src/server/booking-service.ts';
 import { bookingContext } from '../../src/server/context.ts';
+import { DEFAULT_RETENTION, applyRetention } from '../../src/server/retention.ts';
 import type { TicketWire } from '../../src/wire/tickets.ts';
 import { withTicketTransaction } from '../../src/store/database.ts';
 import {
@@ -176,6 +177,26 @@ describe('the in-memory slot index', () => {
     expect(answer.status).toBe(201);
     expect(answer.body.ticket.counter).not.toBe(slot.counterId);
     expect(findAppointment(server.db, '00000000')?.slotIds).toEqual([slot.id]);
+    expectCacheMatchesStore(server);
+  });
+});
+
+describe('the slot index and retention', () => {
+  it('forgets the slots retention deleted, so it never outgrows the store', async () => {
+    const server = await startInProcess(tempDir());
+    const before = [...server.running.services.slots.indexOf('demo').byCounter.values()].flat();
+    const office = server.running.services.offices.find('demo');
+    if (!office) throw new Error('no demo office');
+    const later = (parseIsoInstant('2026-11-24T09:38:00+01:00') as number) + 20 * 86_400_000;
+    const report = withTicketTransaction(server.db, () =>
+      applyRetention(
+        { ...bookingContext(server.running.services, office), now: later },
+        DEFAULT_RETENTION,
+      ),
+    );
+    expect(report.slots).toBeGreaterThan(0);
+    const after = [...server.running.services.slots.indexOf('demo').byCounter.values()].flat();
+    expect(after.length).toBe(before.length - report.slots);
     expectCacheMatchesStore(server);
   });
 });

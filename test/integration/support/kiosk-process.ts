@@ -92,6 +92,31 @@ export async function startKioskProcess(setup: KioskSetup, now: string): Promise
   return kiosk;
 }
 
+/** Starts the kiosk and waits for it to exit by itself; for hosts that must refuse to run. */
+export async function runKioskToExit(
+  setup: KioskSetup,
+  now: string,
+  timeoutMs = 60_000,
+): Promise<{ code: number | null; output: string }> {
+  const config = writeConfig(setup);
+  const child = spawn(process.execPath, [BIN, 'kiosk', '--config', config], {
+    env: { ...process.env, TERMINMARKE_NOW: now },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
+  const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
+  clearTimeout(timer);
+  return { code, output };
+}
+
+/** The kiosk's data folder (replica.db and what lies beside it). */
+export function dataDirOf(setup: KioskSetup): string {
+  return join(setup.dir, `${setup.deviceId}-data`);
+}
+
 /** Calls the kiosk's host contract over HTTP. */
 export async function hostCall(url: string, name: string, arg?: unknown): Promise<unknown> {
   const response = await fetch(`${url}/host/${name}`, {
