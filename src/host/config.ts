@@ -37,7 +37,9 @@ const speechOutput = z
   });
 
 /** A `KeyboardEvent.code` such as `ArrowUp`, `Numpad8` or `F1`. */
-const keyCode = z.string().regex(/^[A-Za-z][A-Za-z0-9]{0,31}$/, 'must be a KeyboardEvent.code like ArrowUp');
+const keyCode = z
+  .string()
+  .regex(/^[A-Za-z][A-Za-z0-9]{0,31}$/, 'must be a KeyboardEvent.code like ArrowUp');
 
 const configSchema = z
   .object({

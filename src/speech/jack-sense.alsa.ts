@@ -50,7 +50,9 @@ export async function openAlsaJackSense(options: AlsaJackOptions = {}): Promise<
   try {
     cards = parseSoundCards(await readFile(options.cardsFile ?? '/proc/asound/cards', 'utf8'));
   } catch (error) {
-    log.warn(`jack sense: no ALSA on this device (${(error as Error).message}); headset detection off`);
+    log.warn(
+      `jack sense: no ALSA on this device (${(error as Error).message}); headset detection off`,
+    );
     return createNoJackSense();
   }
   const found = await findJackControl(cards, run);
