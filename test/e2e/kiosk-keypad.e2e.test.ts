@@ -201,6 +201,14 @@ describe('the speech-first keypad mode', () => {
         `${utterances(speechDir).filter((line) => line.cancelled).length} cancelled`,
     );
     expect(await setup.kiosk.cspViolations()).toEqual([]);
+
+    // Pulling the headset: speech stops, a warning says what happens, then the session ends.
+    const before = utterances(speechDir).length;
+    jack.unplug();
+    await heard(speechDir, (line) => line.text === MESSAGES.de.keypad.unplugged(15), 20_000);
+    expect(utterances(speechDir).length).toBeGreaterThan(before);
+    await setup.kiosk.waitForScreen('attract');
+    await expect.poll(() => page.locator('.kiosk').getAttribute('data-keypad')).toBe('false');
   }, 240_000);
 
   it('in English from a key press; a single tap issues nothing; Help twice calls staff', async () => {
