@@ -16,12 +16,14 @@ export function menuItems(root: Element): HTMLElement[] {
   );
 }
 
-/** The title and the instruction (lead) of the screen in `root`. e.g. 'Was möchten Sie erledigen? Tippen Sie …' */
+/**
+ * The title, the instruction (lead) and the facts of the screen in `root`: on an error screen the
+ * cause and the next step. e.g. 'Leider kein freier Termin. … Freie Termine gibt es wieder am …'
+ */
 export function screenIntro(root: Element): string {
-  const parts = [root.querySelector('h1'), root.querySelector('.lead')]
-    .filter((element): element is Element => element !== null)
-    .map((element) => textForSpeech(element));
-  return parts.join(' ');
+  return [...root.querySelectorAll('h1, .lead, p.fact')]
+    .map((element) => textForSpeech(element))
+    .join(' ');
 }
 
 /**
