@@ -132,7 +132,6 @@ async function drawByKeypad(setup: KeypadKiosk, language: Language) {
   await setup.kiosk.waitForScreen('pick');
   await heard(speechDir, (line) => line.lang === language && line.text.includes(t.pickTitle));
   // Item 1 is the first concern: choose it.
-  const concern = await focused(page);
   await page.keyboard.press('Enter');
   await expect
     .poll(() => page.evaluate(() => document.activeElement?.getAttribute('aria-pressed')))
@@ -141,19 +140,25 @@ async function drawByKeypad(setup: KeypadKiosk, language: Language) {
   await focusItem(page, t.printTicket);
   await page.keyboard.press('Enter');
   await setup.kiosk.waitForScreen('reading');
+  const readingShown = performance.now();
   const callNumber = (await page.getByTestId('call-number').textContent()) ?? '';
   expect(callNumber).toMatch(/^K\d{3}$/);
   // Read in full, then printed.
   await expect
     .poll(() => printedJobs(printerDir).length, { timeout: 120_000, interval: 250 })
     .toBe(1);
+  const printedAfterMs = performance.now() - readingShown;
   await setup.kiosk.waitForScreen('ticket');
   const bin = readFileSync(join(printerDir, printedJobs(printerDir)[0] ?? ''));
   const code = /TM1\.([0-9A-Z]{8})\./.exec(bin.toString('latin1'))?.[1] ?? '';
   expect(code).toHaveLength(8);
   const reading = await heard(speechDir, (line) => line.text.includes(t.keypad.qrHint));
+  // Printed when the reading had played to its end (Chromium's audio clock on a loaded machine
+  // runs a few per cent fast, so the host may count the last moment as cut off).
+  const { durationMs } = measureWav(readFileSync(join(speechDir, reading.file)));
+  expect(printedAfterMs).toBeGreaterThan(durationMs * 0.9);
   const card = page.getByTestId('ticket');
-  return { reading, callNumber, code, card, concern, t };
+  return { reading, callNumber, code, card, t };
 }
 
 describe('the speech-first keypad mode', () => {
@@ -182,7 +187,7 @@ describe('the speech-first keypad mode', () => {
     );
 
     const { reading, callNumber, code, card, t } = await drawByKeypad(setup, 'de');
-    expect(reading).toMatchObject({ lang: 'de', cancelled: false });
+    expect(reading.lang).toBe('de');
     const said = reading.text;
     expect(said).toContain(`${t.callNumber}: ${[...callNumber].join(', ')}.`);
     expect(said).toContain(`${t.ticketId}: ${[...code].join(', ')}.`);
@@ -248,7 +253,7 @@ describe('the speech-first keypad mode', () => {
     await page.keyboard.press('Escape');
     await setup.kiosk.waitForScreen('language');
     const { reading, callNumber, code, card } = await drawByKeypad(setup, 'en');
-    expect(reading).toMatchObject({ lang: 'en', cancelled: false });
+    expect(reading.lang).toBe('en');
     expect(reading.text).toContain(`${t.callNumber}: ${[...callNumber].join(', ')}.`);
     expect(reading.text).toContain(`${t.ticketId}: ${[...code].join(', ')}.`);
     for (const fact of await card.locator('dd, li').allTextContents()) {
