@@ -1,16 +1,9 @@
 /**
  * The speech-first keypad mode, wired: a keypad key on the attract screen or a headset plugged in
  * starts it (touch alone never does); keys move, confirm, go back, help, repeat and change the
- * volume; pulling the headset stops speech, warns and ends the session; the idle warning is said.
+ * volume; the idle warning is said; "Fertig" ends the session.
  */
-import { type Dispatch, type SetStateAction, useEffect, useRef } from 'react';
-import {
-  HEADSET_NONE,
-  type HeadsetEffect,
-  type HeadsetSession,
-  UNPLUG_GRACE_MS,
-  stepHeadset,
-} from '../../../core/headset-session.ts';
+import { useEffect, useRef } from 'react';
 import {
   KEYPAD_IDLE,
   type KeypadAction,
@@ -25,29 +18,14 @@ import {
   volumeGain,
   volumeUp,
 } from '../../../core/listening-volume.ts';
-import type { HostTransport, OfficeView } from '../../../host/contract.ts';
 import { secondsLeft } from '../../format.ts';
-import type { IdleState } from '../../idle-timer.ts';
-import { type Screen, type Settings, screenBefore } from '../kiosk-flow.ts';
-import { routeToHeadset } from './headset-output.ts';
+import { type KeypadModeOptions, goBack, startKeypadMode } from './keypad-session.ts';
+import { useHeadset } from './use-headset.ts';
 import { useKeypadConfig } from './use-keypad-config.ts';
-import { type SpeechFirst, type SpeechFirstOptions, useSpeechFirst } from './use-speech-first.ts';
+import { useSpeechFirst } from './use-speech-first.ts';
 import { useTouchConfirm } from './use-touch-confirm.ts';
 
-export interface KeypadModeOptions extends Omit<SpeechFirstOptions, 'active'> {
-  transport: HostTransport;
-  office: OfficeView;
-  settings: Settings;
-  setSettings: Dispatch<SetStateAction<Settings>>;
-  go: (screen: Screen) => void;
-  /** The flow's reset: releases a held ticket, back to the attract screen. */
-  resetFlow: () => void;
-  /** The whole session's reset (settings too), as on idle. */
-  endSession: () => void;
-  callStaff: () => void;
-  idle: IdleState;
-  now: () => number;
-}
+export type { KeypadModeOptions } from './keypad-session.ts';
 
 /** e.g. useKeypadMode({ transport, speech, i18n, office, screen, root: main, … }) */
 export function useKeypadMode(options: KeypadModeOptions): void {
@@ -59,84 +37,30 @@ export function useKeypadMode(options: KeypadModeOptions): void {
     latest.current = options;
   });
   const volume = useRef(DEFAULT_VOLUME_STEP);
-  const headset = useRef<HeadsetSession>(HEADSET_NONE);
-  const plugged = useRef<boolean | null>(null);
   // Help pressed just before: a second Help calls staff.
   const help = useRef(false);
   useTouchConfirm(active, nav);
+  useHeadset(latest, config, active, nav);
 
-  // A new session starts at the default volume on the speaker; the end of one undoes it all.
-  const { speech, screen, endSession } = options;
+  // A new session starts at the default volume; the end of one gives the full level back.
+  const { speech, screen, endSession, idle, i18n } = options;
   useEffect(() => {
-    if (active) {
-      volume.current = DEFAULT_VOLUME_STEP;
-      speech.setVolume(volumeGain(volume.current));
-      if (plugged.current && headset.current.phase === 'none') {
-        headset.current = { phase: 'listening' };
-        void routeToHeadset(speech);
-      }
-      return;
-    }
-    speech.setVolume(1);
-    headset.current = stepHeadset(headset.current, { type: 'reset' }).session;
-    void speech.setOutput('');
+    volume.current = DEFAULT_VOLUME_STEP;
+    speech.setVolume(active ? volumeGain(volume.current) : 1);
   }, [active, speech]);
   // "Fertig" on the ticket screen leads to the attract screen: this citizen is done.
   useEffect(() => {
     if (active && screen.name === 'attract') endSession();
   }, [active, screen.name, endSession]);
-
+  // The idle warning is said as well as shown and beeped.
   useEffect(() => {
-    if (!config) return;
-    plugged.current = config.headset;
-    const run = (effect: HeadsetEffect) => runHeadsetEffect(effect, latest.current, nav);
-    const step = (event: Parameters<typeof stepHeadset>[1]) => {
-      const next = stepHeadset(headset.current, event);
-      headset.current = next.session;
-      run(next.effect);
-    };
-    const stop = options.transport.subscribe('headset/changed', (change) => {
-      plugged.current = change.plugged;
-      const at = latest.current.now();
-      step(change.plugged ? { type: 'plugged', at } : { type: 'unplugged', at });
-    });
-    const timer = setInterval(() => {
-      if (headset.current.phase === 'unplugged') step({ type: 'tick', at: latest.current.now() });
-    }, 250);
-    return () => {
-      stop();
-      clearInterval(timer);
-    };
-  }, [config, nav, options.transport]);
+    if (!active || idle.phase !== 'warning') return;
+    nav.say(i18n.t.keypad.idleWarning(secondsLeft(idle.resetAt, latest.current.now())));
+  }, [active, idle, i18n, nav]);
 
   useEffect(() => {
     if (!config) return;
     let keys = KEYPAD_IDLE;
-    const onKey = (event: KeyboardEvent) => {
-      const current = latest.current;
-      // During the idle warning every key is activity (the idle timer hears it) and nothing else.
-      if (current.idle.phase === 'warning') return;
-      if (!current.settings.keypad) {
-        if (current.screen.name !== 'attract' || event.repeat) return;
-        if (!canStartKeypadMode(event.code, config.keys)) return;
-        event.preventDefault();
-        startKeypadMode(current);
-        return;
-      }
-      // No scrolling and no native button press: the keypad acts only through `nav`.
-      if (inputForCode(event.code, config.keys).kind !== 'none') event.preventDefault();
-      const read = readKey(
-        keys,
-        { code: event.code, repeat: event.repeat, at: current.now() },
-        config,
-      );
-      keys = read.state;
-      const helpAgain = help.current;
-      help.current = false;
-      if (read.input.kind === 'digit') nav.choose(read.input.digit);
-      if (read.input.kind !== 'action') return;
-      act(read.input.action, helpAgain);
-    };
     const act = (action: KeypadAction, helpAgain: boolean) => {
       const { t } = latest.current.i18n;
       switch (action) {
@@ -155,76 +79,34 @@ export function useKeypadMode(options: KeypadModeOptions): void {
         case 'repeat':
           return nav.repeat();
         case 'volumeUp':
-        case 'volumeDown': {
-          const change = action === 'volumeUp' ? volumeUp : volumeDown;
-          volume.current = change(volume.current);
+        case 'volumeDown':
+          volume.current = (action === 'volumeUp' ? volumeUp : volumeDown)(volume.current);
           latest.current.speech.setVolume(volumeGain(volume.current));
           return nav.say(t.keypad.volume(volume.current, VOLUME_STEPS));
-        }
       }
+    };
+    const onKey = (event: KeyboardEvent) => {
+      const current = latest.current;
+      // During the idle warning every key is activity (the idle timer hears it) and nothing else.
+      if (current.idle.phase === 'warning') return;
+      if (!current.settings.keypad) {
+        if (current.screen.name !== 'attract' || event.repeat) return;
+        if (!canStartKeypadMode(event.code, config.keys)) return;
+        event.preventDefault();
+        return startKeypadMode(current);
+      }
+      // No scrolling and no native button press: the keypad acts only through `nav`.
+      if (inputForCode(event.code, config.keys).kind !== 'none') event.preventDefault();
+      const press = { code: event.code, repeat: event.repeat, at: current.now() };
+      const read = readKey(keys, press, config);
+      keys = read.state;
+      if (read.input.kind === 'none') return;
+      const helpAgain = help.current;
+      help.current = false;
+      if (read.input.kind === 'digit') return nav.choose(read.input.digit);
+      act(read.input.action, helpAgain);
     };
     window.addEventListener('keydown', onKey, true);
     return () => window.removeEventListener('keydown', onKey, true);
   }, [config, nav]);
-
-  // The idle warning is said as well as shown and beeped.
-  const { idle, i18n } = options;
-  useEffect(() => {
-    if (!active || idle.phase !== 'warning') return;
-    nav.say(i18n.t.keypad.idleWarning(secondsLeft(idle.resetAt, latest.current.now())));
-  }, [active, idle, i18n, nav]);
-}
-
-function startKeypadMode(options: KeypadModeOptions): void {
-  options.setSettings((settings) => ({ ...settings, keypad: true, speech: true }));
-  if (options.screen.name === 'attract') options.go({ name: 'language' });
-}
-
-/** Back always works: one step back, and where nothing is behind, the screen is said again. */
-function goBack(options: KeypadModeOptions, nav: SpeechFirst): void {
-  const { screen, go } = options;
-  if (screen.name === 'language' || screen.name === 'drawing') return nav.speakScreen();
-  if (screen.name === 'pick') return go({ name: 'language' });
-  if (screen.name === 'reading' || screen.name === 'print-failed') {
-    if (
-      (screen.name === 'reading' && screen.printing) ||
-      (screen.name === 'print-failed' && screen.busy)
-    )
-      return nav.speakScreen();
-    // The held ticket is given back (as "Abbrechen" does); the citizen chooses again.
-    options.resetFlow();
-    return go({ name: 'pick', selected: [] });
-  }
-  const before = screenBefore(screen);
-  if (!before) return nav.speakScreen();
-  go(before.name === 'attract' ? { name: 'language' } : before);
-}
-
-function runHeadsetEffect(
-  effect: HeadsetEffect,
-  options: KeypadModeOptions,
-  nav: SpeechFirst,
-): void {
-  const { speech, i18n } = options;
-  switch (effect) {
-    case 'start':
-      if (!options.settings.keypad) startKeypadMode(options);
-      void routeToHeadset(speech);
-      return;
-    case 'stop-and-warn':
-      // Nothing private goes on on the speaker: the warning says only what happens next.
-      speech.stop();
-      void speech.setOutput('');
-      nav.say(i18n.t.keypad.unplugged(UNPLUG_GRACE_MS / 1000));
-      return;
-    case 'resume':
-      void routeToHeadset(speech);
-      nav.speakScreen();
-      return;
-    case 'end-session':
-      options.endSession();
-      return;
-    case 'none':
-      return;
-  }
 }
