@@ -7,6 +7,9 @@ import type { Clock } from '../platform/clock.ts';
 import { openPrinterTransport } from '../printer/open-transport.ts';
 import { PRINTER_PROFILES } from '../printer/printer-profile.ts';
 import { type TicketPrinter, createTicketPrinter } from '../printer/ticket-printer.ts';
+import { keypadKeysWith } from '../core/keypad.ts';
+import { type JackSense, createNoJackSense } from '../speech/jack-sense.ts';
+import { openAlsaJackSense } from '../speech/jack-sense.alsa.ts';
 import { openSpeechService } from '../speech/open-speech.ts';
 import type { SpeechService } from '../speech/speech-service.ts';
 import { ConfigError, type DeviceConfig } from '../host/config.ts';
@@ -57,6 +60,8 @@ export interface StartOptions {
   printer?: TicketPrinter | null;
   /** For tests: a speech service instead of espeak-ng with the config's output. */
   speech?: SpeechService;
+  /** For tests: a headset jack instead of ALSA's. */
+  jack?: JackSense;
 }
 
 /**
@@ -87,6 +92,12 @@ export async function startDeviceServices(
   const speech =
     options.speech ??
     (await openSpeechService({ output: config.speech?.output, clock: options.clock }));
+  // Only the lobby kiosk has a keypad and a headset jack.
+  const jack =
+    options.jack ??
+    (config.role === 'kiosk' && config.keypad.jack === 'auto'
+      ? await openAlsaJackSense()
+      : createNoJackSense());
   const host = createDeviceHost({
     role: config.role,
     deviceId: config.deviceId,
@@ -98,6 +109,8 @@ export async function startDeviceServices(
     clock: options.clock,
     events,
     speech,
+    keypad: { keys: keypadKeysWith(config.keypad.keys), lockoutMs: config.keypad.lockoutMs },
+    jack,
   });
   const bundle = options.bundle ?? (await buildRendererBundle());
   const screens = loadScreenFiles(bundle, options.rendererDir);
@@ -128,6 +141,7 @@ export async function startDeviceServices(
       stopReporting();
       heartbeats.stop();
       host.dispose();
+      jack.dispose();
       await speech.dispose();
       await schedule.stop();
     },

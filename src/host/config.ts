@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { z } from 'zod';
 import { LANGUAGES } from '../core/catalogue.ts';
+import { KEYPAD_ACTIONS, MAX_LOCKOUT_MS } from '../core/keypad.ts';
 import { isLoopbackHost } from '../platform/loopback.ts';
 import type { PaperWidth } from '../printer/printable-ticket.ts';
 import {
@@ -34,6 +35,11 @@ const speechOutput = z
   .refine((value) => value === 'default' || /^virtual:.+$/.test(value), {
     message: 'must be "default" or virtual:DIR',
   });
+
+/** A `KeyboardEvent.code` such as `ArrowUp`, `Numpad8` or `F1`. */
+const keyCode = z
+  .string()
+  .regex(/^[A-Za-z][A-Za-z0-9]{0,31}$/, 'must be a KeyboardEvent.code like ArrowUp');
 
 const configSchema = z
   .object({
@@ -97,6 +103,20 @@ const configSchema = z
       .object({ output: speechOutput.default('default') })
       .strict()
       .optional(),
+    /**
+     * Role `kiosk`: the tactile keypad of the speech-first mode. `keys` maps an action to the
+     * `KeyboardEvent.code`s that mean it (only the actions named change); `lockoutMs` ignores
+     * keys for that long after one was taken (tremor); `jack` reads the headset jack from ALSA
+     * (`auto`) or not at all (`off`).
+     */
+    keypad: z
+      .object({
+        keys: z.partialRecord(z.enum(KEYPAD_ACTIONS), z.array(keyCode).min(1).max(8)).default({}),
+        lockoutMs: z.number().int().min(0).max(MAX_LOCKOUT_MS).default(0),
+        jack: z.enum(['auto', 'off']).default('auto'),
+      })
+      .strict()
+      .default({ keys: {}, lockoutMs: 0, jack: 'auto' }),
     /** Role `counter`: the id of the counter (desk) this device calls for. */
     counter: z.string().min(1).max(64).optional(),
     /** Role `display`: how many calls the wall shows, and how a new call is announced. */

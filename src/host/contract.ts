@@ -6,6 +6,7 @@
  * `HH:MM` strings, so the screens never compute time zones.
  */
 import type { Language, LocalizedText } from '../core/catalogue.ts';
+import type { KeypadKeys } from '../core/keypad.ts';
 import type { StaffCallReason } from '../core/staff-call.ts';
 import type { HostResult } from './host-error.ts';
 
@@ -186,6 +187,16 @@ export interface SpeechView {
   durationMs: number;
 }
 
+/** The tactile keypad of the speech-first mode (device config `keypad`), and the headset jack. */
+export interface KeypadView {
+  /** Per action the `KeyboardEvent.code`s that mean it. */
+  keys: KeypadKeys;
+  /** Keys within this many ms after an accepted one are ignored (0: off). */
+  lockoutMs: number;
+  /** A headset is plugged in (true/false), or this device cannot tell (null). */
+  headset: boolean | null;
+}
+
 /** Where a ticket stands in the queue of the day (the states after check-in). */
 export type QueueState = 'waiting' | 'called' | 'serving' | 'parked';
 
@@ -287,6 +298,8 @@ export interface HostHandlers {
   'speech/say': (arg: { text: string; lang: Language }) => Promise<SpeechView>;
   /** Cuts off the current utterance; `cancelled` is false when nothing was being said any more. */
   'speech/cancel': () => Promise<{ cancelled: boolean }>;
+  /** Role `kiosk`: the keypad mapping and whether a headset is plugged in. */
+  'keypad/get': () => Promise<KeypadView>;
   /** Role `counter`: the desk as last known; the server is asked again when reachable. */
   'counter/state': () => Promise<CounterStateView>;
   /**
@@ -323,6 +336,8 @@ export interface HostEvents {
   'display/changed': DisplayStateView;
   /** An upload was refused or became stuck: how many need a person now. */
   'device/attention': { count: number };
+  /** Role `kiosk`: a headset was plugged into or pulled out of the audio jack. */
+  'headset/changed': { plugged: boolean };
 }
 
 export type { HostError, HostResult } from './host-error.ts';
@@ -348,6 +363,7 @@ export const HOST_CALL_ROLES: { readonly [N in HostCallName]: readonly DeviceRol
   'device/status': ['kiosk', 'checkin', 'counter', 'display'],
   'speech/say': ['kiosk', 'display'],
   'speech/cancel': ['kiosk', 'display'],
+  'keypad/get': ['kiosk'],
   'counter/state': ['counter'],
   'counter/call-next': ['counter'],
   'counter/call': ['counter'],
@@ -365,6 +381,7 @@ export const HOST_EVENT_ROLES: { readonly [E in keyof HostEvents]: readonly Devi
   'queue/changed': ['counter'],
   'display/changed': ['display'],
   'device/attention': ['checkin'],
+  'headset/changed': ['kiosk'],
 };
 
 /** e.g. isCallAllowed('kiosk', 'staff/done') → false */

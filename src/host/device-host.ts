@@ -6,12 +6,15 @@
  * (`schedule-events.ts`) live apart.
  */
 import type { Catalogue, Language } from '../core/catalogue.ts';
+import { DEFAULT_KEYPAD_KEYS, type KeypadConfig } from '../core/keypad.ts';
 import type { Clock } from '../platform/clock.ts';
 import type { TicketPrinter } from '../printer/ticket-printer.ts';
+import { type JackSense, createNoJackSense } from '../speech/jack-sense.ts';
 import type { SpeechService } from '../speech/speech-service.ts';
 import { checkInHandlers } from './check-in-desk.ts';
 import type { HostHandlers, OfficeView } from './contract.ts';
 import type { EventHub } from './event-hub.ts';
+import { forwardHeadset, keypadHandlers } from './keypad-desk.ts';
 import { requireCatalogue } from './loaded-catalogue.ts';
 import type { DeviceSchedule } from '../ports/device-schedule.ts';
 import { type PrinterReader, type PrinterReport, createPrinterReader } from './printer-state.ts';
@@ -37,6 +40,10 @@ export interface DeviceHostOptions {
   timer?: Timer;
   /** Synthesised speech (`speech/*`); without it those calls answer `speech-unavailable`. */
   speech?: SpeechService;
+  /** The keypad of the speech-first mode; the default mapping without lockout when absent. */
+  keypad?: KeypadConfig;
+  /** The headset jack; a device that cannot tell when absent. */
+  jack?: JackSense;
 }
 
 export interface DeviceHost {
@@ -55,6 +62,11 @@ export function createDeviceHost(options: DeviceHostOptions): DeviceHost {
   const publishCapacity = createCapacityPublisher(schedule, clock, events, catalogue);
   const desk = createTicketDesk({ ...options, catalogue, publishCapacity });
   const printer = createPrinterReader(options.printer);
+  const keypad = {
+    keypad: options.keypad ?? { keys: DEFAULT_KEYPAD_KEYS, lockoutMs: 0 },
+    jack: options.jack ?? createNoJackSense(),
+    events,
+  };
   const handlers: HostHandlers = {
     ...officeHandlers(options, catalogue),
     ...desk.handlers,
@@ -62,11 +74,13 @@ export function createDeviceHost(options: DeviceHostOptions): DeviceHost {
     ...staffHandlers(options, catalogue),
     ...deviceHandlers(options, printer),
     ...(options.speech ? speechHandlers(options.speech) : withoutSpeech()),
+    ...keypadHandlers(keypad),
     ...refuseCalls(QUEUE_CALLS, options.role),
   };
   const stopSchedule = forwardScheduleChanges(schedule, events, publishCapacity);
   const stopStaff = forwardStaffCalls(options, catalogue);
   const stopIssuance = desk.onChange(() => publishCapacity());
+  const stopHeadset = forwardHeadset(keypad);
 
   return {
     handlers,
@@ -81,6 +95,7 @@ export function createDeviceHost(options: DeviceHostOptions): DeviceHost {
       stopSchedule();
       stopStaff();
       stopIssuance();
+      stopHeadset();
       desk.releaseAll();
     },
   };

@@ -42,6 +42,7 @@ const ARGUMENTS: { [N in HostCallName]: z.ZodType | null } = {
     .object({ text: z.string().trim().min(1).max(4000), lang: z.enum(LANGUAGES) })
     .strict(),
   'speech/cancel': null,
+  'keypad/get': null,
   ...QUEUE_CALL_ARGUMENTS,
 };
 

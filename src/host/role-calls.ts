@@ -27,6 +27,7 @@ export const SCHEDULE_CALLS = [
   'staff/call',
   'staff/open-calls',
   'staff/done',
+  'keypad/get',
 ] as const satisfies readonly HostCallName[];
 
 /** e.g. refuseCalls(['display/state'], 'kiosk')['display/state']() → rejects with 403 wrong-role */

@@ -18,6 +18,10 @@ export interface SpeechAudio {
   onerror: OnErrorEventHandler;
   play(): Promise<void>;
   pause(): void;
+  /** Linear gain 0…1 (the keypad's volume steps); fakes may leave it out. */
+  volume?: number;
+  /** Chromium's audio output choice (private listening on a headset), where it exists. */
+  setSinkId?: (sinkId: string) => Promise<void>;
 }
 
 export interface SpeakOptions {
@@ -37,6 +41,13 @@ export interface HostSpeech {
   speak(text: string, language: Language, options?: SpeakOptions): void;
   /** Stops at once, here and on the host. */
   stop(): void;
+  /** The gain (0…1) of this and every later utterance. */
+  setVolume(gain: number): void;
+  /**
+   * Plays into the output device `sinkId` ('' = the default). False where the page cannot
+   * choose its output; the device's own jack switching then has to do it.
+   */
+  setOutput(sinkId: string): Promise<boolean>;
 }
 
 /**
@@ -50,6 +61,7 @@ export function createHostSpeech(
   let turn = 0;
   // Whether anything was asked for since the last stop: a screen without read-aloud stops often.
   let active = false;
+  let volume = 1;
   const stopAudio = () => {
     audio.onended = null;
     audio.onerror = null;
@@ -86,6 +98,7 @@ export function createHostSpeech(
           finish();
         };
         audio.src = spoken.url;
+        if (audio.volume !== undefined) audio.volume = volume;
         audio.play().then(
           () => {
             if (mine === turn) options.onPlaying?.(spoken.durationMs);
@@ -96,6 +109,20 @@ export function createHostSpeech(
           },
         );
       }, noVoice);
+    },
+    setVolume(gain) {
+      volume = Math.min(1, Math.max(0, gain));
+      if (audio.volume !== undefined) audio.volume = volume;
+    },
+    async setOutput(sinkId) {
+      if (!audio.setSinkId) return false;
+      try {
+        await audio.setSinkId(sinkId);
+        return true;
+      } catch (error) {
+        console.warn(`the speech output '${sinkId}' could not be chosen:`, error);
+        return false;
+      }
     },
     stop() {
       turn += 1;

@@ -151,3 +151,45 @@ describe('the server address of a device', () => {
       expect(isLoopbackHost(host), host).toBe(false);
   });
 });
+
+describe('the keypad section', () => {
+  it('defaults to the built-in keys, no lockout and ALSA jack sense', () => {
+    expect(parseDeviceConfig(valid, '/etc/terminmarke').keypad).toEqual({
+      keys: {},
+      lockoutMs: 0,
+      jack: 'auto',
+    });
+  });
+
+  it('takes keys for the actions it names, a lockout up to one second, and jack off', () => {
+    const config = parseDeviceConfig(
+      {
+        ...valid,
+        keypad: { keys: { enter: ['Space', 'NumpadEnter'] }, lockoutMs: 1000, jack: 'off' },
+      },
+      '/etc/terminmarke',
+    );
+    expect(config.keypad).toEqual({
+      keys: { enter: ['Space', 'NumpadEnter'] },
+      lockoutMs: 1000,
+      jack: 'off',
+    });
+  });
+
+  it('names an unknown action, a code that is no code, and a lockout beyond a second', () => {
+    const bad = {
+      ...valid,
+      keypad: { keys: { jump: ['Space'], up: ['Arrow Up'] }, lockoutMs: 1500 },
+    };
+    let message = '';
+    try {
+      parseDeviceConfig(bad, '/etc/terminmarke');
+    } catch (error) {
+      expect(error).toBeInstanceOf(ConfigError);
+      message = (error as Error).message;
+    }
+    expect(message).toMatch(/keypad\.keys/);
+    expect(message).toMatch(/KeyboardEvent\.code/);
+    expect(message).toMatch(/keypad\.lockoutMs/);
+  });
+});

@@ -15,6 +15,10 @@ import { openVirtualOutput, type UtteranceRecord } from '../../src/speech/speech
 import { createSpeechService } from '../../src/speech/speech-service.ts';
 import { createEspeakSynthesizer, languagesIn } from '../../src/speech/synthesizer.espeak.ts';
 import { measureWav, type WavLevels } from '../../src/speech/wav.ts';
+import { LANGUAGE_META, MESSAGES } from '../../src/renderer/i18n/index.ts';
+import { i18nFor } from '../../src/renderer/kiosk/i18n-context.ts';
+import { ticketSpeech } from '../../src/renderer/kiosk/keypad/ticket-speech.ts';
+import { demoOffice, demoTicket } from '../e2e/support/fake-views.ts';
 import { useTempDir } from '../support/temp-dir.ts';
 
 const tempDir = useTempDir('terminmarke-espeak-');
@@ -114,6 +118,44 @@ describe('espeak-ng on this machine', () => {
       LANGUAGES.map((language) => [language, true]),
     );
   });
+
+  it('says the keypad mode in every language: welcome, its own name, help and the whole ticket', async () => {
+    const dir = tempDir();
+    const service = createSpeechService({
+      synthesizer: createEspeakSynthesizer(),
+      output: await openVirtualOutput(dir),
+      clock: createManualClock(Date.parse('2026-11-24T09:38:00+01:00')),
+    });
+    const office = demoOffice();
+    const ticket = demoTicket(office, [office.services[0]?.id ?? '']);
+    const rows: string[] = [];
+    for (const language of LANGUAGES) {
+      const { keypad } = MESSAGES[language];
+      const texts = {
+        welcome: keypad.welcome,
+        name: keypad.item(2, 7, LANGUAGE_META[language].nativeName),
+        help: keypad.help,
+        ticket: ticketSpeech(ticket, office, i18nFor(language)),
+      };
+      for (const [what, text] of Object.entries(texts)) {
+        const spoken = await service.say(text, language);
+        expect(spoken.lang, `${language} ${what}`).toBe(language);
+        await service.cancel();
+        const wav = service.audio(spoken.id);
+        if (!wav) throw new Error(`no audio kept for ${language} ${what}`);
+        const levels = measureWav(wav);
+        // Roughly 8–25 characters a second at the kiosk's rate: speech of the text's length.
+        const seconds = levels.durationMs / 1000;
+        expect(seconds, `${language} ${what}`).toBeGreaterThan(text.length / 30);
+        expect(seconds, `${language} ${what}`).toBeLessThan(text.length / 5 + 2);
+        expect(levels.rms, `${language} ${what}`).toBeGreaterThan(0.03);
+        expect(levels.peak, `${language} ${what}`).toBeGreaterThan(0.25);
+        rows.push(`  ${language} ${what}: ${seconds.toFixed(1)} s, RMS ${levels.rms.toFixed(3)}`);
+      }
+    }
+    await service.dispose();
+    console.info(`keypad mode texts, espeak-ng:\n${rows.join('\n')}`);
+  }, 120_000);
 
   it('takes a text that looks like an option as text: it goes in on stdin', async () => {
     const wav = await createEspeakSynthesizer().synthesize('--help -w /tmp/x.wav', 'en');

@@ -3,7 +3,7 @@
  * The keys are bound here once for every language; the JSON holds the wording.
  */
 import type { Translate } from '../../texts/translate.ts';
-import type { Messages, SelfCheckInMessages } from './messages.ts';
+import type { KeypadMessages, Messages, SelfCheckInMessages } from './messages.ts';
 
 /** e.g. kioskMessages(translatorFor('de')).nextFreeAt('09:50') → 'ab 09:50 Uhr' */
 export function kioskMessages(t: Translate): Messages {
@@ -105,6 +105,7 @@ export function kioskMessages(t: Translate): Messages {
     expiredBody: t('kiosk.expiredBody'),
 
     checkIn: selfCheckInMessages(t),
+    keypad: keypadMessages(t),
 
     idleTitle: t('kiosk.idleTitle'),
     idleBody: (seconds) => t('kiosk.idleBody', { seconds }),
@@ -113,6 +114,21 @@ export function kioskMessages(t: Translate): Messages {
     errorTitle: t('kiosk.errorTitle'),
     errorBody: t('kiosk.errorBody'),
     home: t('kiosk.home'),
+  };
+}
+
+function keypadMessages(t: Translate): KeypadMessages {
+  return {
+    welcome: t('kiosk.keypad.welcome'),
+    chooseLanguage: t('kiosk.keypad.chooseLanguage'),
+    item: (position, count, label) => t('kiosk.keypad.item', { position, count, label }),
+    confirmHint: t('kiosk.keypad.confirmHint'),
+    help: t('kiosk.keypad.help'),
+    volume: (step, steps) => t('kiosk.keypad.volume', { step, steps }),
+    qrHint: t('kiosk.keypad.qrHint'),
+    repeatHint: t('kiosk.keypad.repeatHint'),
+    unplugged: (seconds) => t('kiosk.keypad.unplugged', { seconds }),
+    idleWarning: (seconds) => t('kiosk.keypad.idleWarning', { seconds }),
   };
 }
 

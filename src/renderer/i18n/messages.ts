@@ -100,6 +100,9 @@ export interface Messages {
   /** Self check-in on the lobby kiosk (office setting `selfCheckIn`). */
   checkIn: SelfCheckInMessages;
 
+  /** The speech-first keypad mode: said, not shown (apart from the language menu's title). */
+  keypad: KeypadMessages;
+
   /** Idle warning. */
   idleTitle: string;
   idleBody: (seconds: number) => string;
@@ -109,6 +112,21 @@ export interface Messages {
   errorTitle: string;
   errorBody: string;
   home: string;
+}
+
+/** What the keypad mode says beyond the screens' own words. */
+export interface KeypadMessages {
+  welcome: string;
+  chooseLanguage: string;
+  /** The focused item. e.g. (2, 5, 'Meldebescheinigung. ab 16:25 Uhr') → 'Punkt 2 von 5: …' */
+  item: (position: number, count: number, label: string) => string;
+  confirmHint: string;
+  help: string;
+  volume: (step: number, steps: number) => string;
+  qrHint: string;
+  repeatHint: string;
+  unplugged: (seconds: number) => string;
+  idleWarning: (seconds: number) => string;
 }
 
 /** The citizen's self check-in: typing or scanning the Terminkennung, and what happened. */

@@ -18,6 +18,8 @@ import { useDocumentSettings, usePinchGuard } from './use-document-settings.ts';
 import { useCapacity, usePrinterState } from './use-host-data.ts';
 import { useEscapeBack } from './use-escape-back.ts';
 import { useIdleReset } from './use-idle.ts';
+import { idleForMode } from './keypad/keypad-idle.ts';
+import { useKeypadMode } from './keypad/use-keypad-mode.ts';
 import { useKioskFlow } from './use-kiosk-flow.ts';
 import { type Playing, useReadThenPrint } from './use-read-then-print.ts';
 import { useScreenSpeech } from './use-screen-speech.ts';
@@ -33,7 +35,8 @@ interface KioskAppProps {
 
 /** Whether the citizen uses any aid: then a staff call says "accessibility", so staff come prepared. */
 function usesAid(settings: Settings): boolean {
-  return settings.highContrast || settings.largeText || settings.seated || settings.speech;
+  const { highContrast, largeText, seated, speech, keypad } = settings;
+  return highContrast || largeText || seated || speech || keypad;
 }
 
 /** The kiosk app for one office. */
@@ -60,15 +63,21 @@ export function KioskApp({ transport, office, initialCapacity, now = Date.now }:
     setSettings(defaults);
   }, [resetFlow, defaults]);
   const enabled = !isPristine(screen, settings, defaults);
-  const [idle, extend] = useIdleReset(office.idle, enabled, reset, now);
+  const idleLimits = useMemo(
+    () => idleForMode(office.idle, settings.keypad),
+    [office.idle, settings.keypad],
+  );
+  const [idle, extend] = useIdleReset(idleLimits, enabled, reset, now);
   const dialogOpen = idle.phase === 'warning';
-  useEscapeBack(screen, go, dialogOpen);
+  // The keypad mode has its own Back (Escape is one of its keys).
+  useEscapeBack(screen, go, dialogOpen || settings.keypad);
 
   const onNoVoice = useCallback(() => announce(t.noVoice), [announce, t]);
   const [playing, setPlaying] = useState<Playing | null>(null);
   useScreenSpeech({
     speech,
     enabled: settings.speech,
+    yielded: settings.keypad,
     language: settings.language,
     screenKey: screen.name,
     root: main,
@@ -92,11 +101,29 @@ export function KioskApp({ transport, office, initialCapacity, now = Date.now }:
   };
   const onTileToggled = (serviceId: string, selected: boolean) => {
     const service = office.services.find((each) => each.id === serviceId);
-    if (settings.speech && service) {
+    if (settings.speech && !settings.keypad && service) {
       const state = selected ? t.isChosen : t.isNotChosen;
       speech.speak(`${i18n.text(service.names)}: ${state}`, settings.language);
     }
   };
+  useKeypadMode({
+    transport,
+    speech,
+    i18n,
+    office,
+    screen,
+    root: main,
+    settings,
+    setSettings,
+    go,
+    resetFlow,
+    endSession: reset,
+    callStaff,
+    idle,
+    now,
+    onTicketRead: flow.print,
+    onPlaying: (durationMs) => setPlaying({ durationMs }),
+  });
   const onSettings = (next: Settings) => {
     if (!next.speech) speech.stop();
     setSettings(next);
@@ -104,7 +131,7 @@ export function KioskApp({ transport, office, initialCapacity, now = Date.now }:
 
   return (
     <I18nContext.Provider value={i18n}>
-      <div className="kiosk">
+      <div className="kiosk" data-keypad={settings.keypad}>
         <div className="kiosk-page" inert={dialogOpen}>
           <Masthead office={office} />
           <main ref={main} className="main">
@@ -117,6 +144,10 @@ export function KioskApp({ transport, office, initialCapacity, now = Date.now }:
               onTileToggled={onTileToggled}
               onCheckIn={checkIn}
               onCallStaff={callStaff}
+              onLanguage={(language) => {
+                setSettings((current) => ({ ...current, language }));
+                go({ name: 'pick', selected: [] });
+              }}
             />
           </main>
           <Announcer message={message} />

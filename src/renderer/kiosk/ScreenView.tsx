@@ -1,4 +1,5 @@
 /** Which citizen screen to show for the session's state. */
+import type { Language } from '../../core/catalogue.ts';
 import type { CapacityView, OfficeView, PrinterState } from '../../host/contract.ts';
 import { AttractScreen } from './AttractScreen.tsx';
 import { CheckInOutcomeScreen } from './CheckInOutcomeScreen.tsx';
@@ -12,6 +13,7 @@ import { ReadingScreen } from './ReadingScreen.tsx';
 import { SelfCheckInScreen } from './SelfCheckInScreen.tsx';
 import { TicketScreen } from './TicketScreen.tsx';
 import { useI18n } from './i18n-context.ts';
+import { LanguageMenu } from './keypad/LanguageMenu.tsx';
 import type { useKioskFlow } from './use-kiosk-flow.ts';
 
 interface ScreenViewProps {
@@ -24,6 +26,8 @@ interface ScreenViewProps {
   /** Self check-in: scanned or typed input for `checkin/submit`. */
   onCheckIn: (input: string) => void;
   onCallStaff: () => void;
+  /** Keypad mode's language menu: the citizen chose a language. */
+  onLanguage: (language: Language) => void;
 }
 
 /** The screen for the current step of the flow. */
@@ -52,6 +56,8 @@ export function ScreenView(props: ScreenViewProps) {
           onCheckIn={() => go({ name: 'check-in', sending: false })}
         />
       );
+    case 'language':
+      return <LanguageMenu languages={office.languages} onChoose={props.onLanguage} />;
     case 'check-in':
       return (
         <SelfCheckInScreen sending={screen.sending} onSubmit={props.onCheckIn} onBack={reset} />

@@ -14,6 +14,8 @@ import type {
 
 export type Screen =
   | { name: 'attract' }
+  /** Keypad mode: the spoken language menu that takes the attract screen's place. */
+  | { name: 'language' }
   | { name: 'pick'; selected: string[] }
   | { name: 'drawing'; selected: string[] }
   /** Held, not printed yet: read aloud first (read-aloud on), then printed. */
@@ -43,6 +45,8 @@ export interface Settings {
   seated: boolean;
   /** Read every screen aloud until the session resets. */
   speech: boolean;
+  /** The speech-first keypad mode (keypad or headset): touch-and-confirm, longer idle limit. */
+  keypad: boolean;
 }
 
 /** The settings a new citizen finds: the office's first language, every aid off. */
@@ -53,6 +57,7 @@ export function defaultSettings(office: Pick<OfficeView, 'languages'>): Settings
     largeText: false,
     seated: false,
     speech: false,
+    keypad: false,
   };
 }
 
@@ -115,6 +120,8 @@ export function drawRequest(
 export function screenBefore(screen: Screen): Screen | null {
   switch (screen.name) {
     case 'pick':
+      return { name: 'attract' };
+    case 'language':
       return { name: 'attract' };
     case 'no-capacity':
     case 'refused':

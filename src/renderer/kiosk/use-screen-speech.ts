@@ -10,6 +10,8 @@ import { type HostSpeech, textForSpeech } from '../speech.ts';
 interface UseScreenSpeechOptions {
   speech: HostSpeech;
   enabled: boolean;
+  /** Another reader has the screens (the keypad mode): neither read nor stop. */
+  yielded?: boolean;
   language: Language;
   /** Changes whenever the screen's content changes in a way worth reading again. */
   screenKey: string;
@@ -26,7 +28,7 @@ interface UseScreenSpeechOptions {
 
 /** Speak the current screen while speech is on. */
 export function useScreenSpeech(options: UseScreenSpeechOptions): void {
-  const { speech, enabled, language, screenKey, root, onNoVoice } = options;
+  const { speech, enabled, language, screenKey, root, onNoVoice, yielded = false } = options;
   // The latest callbacks without reading the screen again whenever their identity changes.
   const onSpoken = useRef(options.onSpoken);
   const onPlaying = useRef(options.onPlaying);
@@ -35,6 +37,7 @@ export function useScreenSpeech(options: UseScreenSpeechOptions): void {
     onPlaying.current = options.onPlaying;
   });
   useEffect(() => {
+    if (yielded) return;
     if (!enabled) {
       speech.stop();
       return;
@@ -46,5 +49,5 @@ export function useScreenSpeech(options: UseScreenSpeechOptions): void {
       onPlaying: (durationMs) => onPlaying.current?.(durationMs),
       onNoVoice,
     });
-  }, [speech, enabled, language, screenKey, root, onNoVoice]);
+  }, [speech, enabled, yielded, language, screenKey, root, onNoVoice]);
 }

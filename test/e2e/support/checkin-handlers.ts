@@ -100,6 +100,7 @@ export function createCheckInHandlers(
     'staff/done': async () => ({ done: true }),
     'speech/say': wrongRole,
     'speech/cancel': wrongRole,
+    'keypad/get': wrongRole,
     ...refuseCalls(QUEUE_CALLS, 'checkin'),
   };
   return { handlers, state };

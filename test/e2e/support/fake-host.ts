@@ -9,6 +9,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
+import { DEFAULT_KEYPAD_KEYS } from '../../../src/core/keypad.ts';
 // The real host's policy, so a CSP mistake in the screens shows up here first.
 import { CONTENT_SECURITY_POLICY } from '../../../src/host/http-transport.ts';
 import { demoCapacity, demoOffice, demoTicket } from './fake-views.ts';
@@ -68,6 +69,7 @@ function defaultAnswers(office: OfficeView, capacity: CapacityView): Answers {
   return {
     'office/get': () => office,
     'capacity/get': () => capacity,
+    'keypad/get': () => ({ keys: DEFAULT_KEYPAD_KEYS, lockoutMs: 0, headset: null }),
     'device/status': () => ({
       connection: 'online',
       printer: 'ready',
