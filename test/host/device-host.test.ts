@@ -314,6 +314,7 @@ describe('calling staff from the kiosk', () => {
         reason: 'accessibility',
         at: '2026-11-24T09:00:00+01:00',
         time: '09:00',
+        ticket: null,
       },
     ]);
     const text = await readEventsUntil(reader, 'event: staff/called');
