@@ -32,6 +32,7 @@ export async function startDeviceSchedule(
     ca: readServerCa(config),
     deviceId: config.deviceId,
     role: config.role,
+    verifiesOffline: config.role === 'checkin' || config.selfCheckIn,
     databaseFile: join(config.dataDir, 'replica.db'),
     retentionDays: config.retentionDays,
     clock,

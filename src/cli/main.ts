@@ -29,6 +29,11 @@ const SUBCOMMANDS: Record<string, Subcommand> = {
       'terminmarke office export|import --db FILE --office O [FILE.yaml|FILE.json|-] [--dry-run]',
     load: () => import('../office/cli.ts'),
   },
+  key: {
+    summary: 'rotate an office ticket key (the previous one still verifies for a grace period)',
+    usage: 'terminmarke key rotate --db FILE --office O [--grace-hours H]',
+    load: () => import('../server/key-cli.ts'),
+  },
   kiosk: {
     summary: 'run a device host (kiosk, check-in) in browser mode',
     usage: 'terminmarke kiosk --config FILE',

@@ -10,15 +10,17 @@ export type CheckInInput =
   | { kind: 'invalid'; reason: 'unreadable' | 'check-failed' | 'bad-signature' };
 
 /**
- * Reads check-in input. A payload must carry this office's MAC; a typed code its check
+ * Reads check-in input. A payload must carry the MAC of one of the office's keys that still
+ * verify (the current one, or the previous one within its grace); a typed code its check
  * character. e.g. 'k7m4 qp2x' → code K7M4QP2X; 'TM1.K7M4QP2X.2611240940.AAAAAAAA' → bad-signature
  */
-export function readCheckInInput(input: string, sign: MessageSigner): CheckInInput {
+export function readCheckInInput(input: string, verifiers: readonly MessageSigner[]): CheckInInput {
   const parsed = parseTicketPayload(input);
   if (parsed.ok) {
-    if (!verifyTicketPayload(parsed.payload, sign))
+    const { payload } = parsed;
+    if (!verifiers.some((sign) => verifyTicketPayload(payload, sign)))
       return { kind: 'invalid', reason: 'bad-signature' };
-    return { kind: 'payload', code: parsed.payload.code, localStart: parsed.payload.localStart };
+    return { kind: 'payload', code: payload.code, localStart: payload.localStart };
   }
   if (parsed.problem !== 'not-a-payload') {
     return {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_WALK_IN_POLICY } from './catalogue.ts';
-import { decideCheckIn } from './check-in.ts';
+import { decideCheckIn, isSuspiciousRepeat } from './check-in.ts';
 import { zonedTimeToInstant } from './time.ts';
 
 const BERLIN = 'Europe/Berlin';
@@ -49,5 +49,19 @@ describe('check-in rules', () => {
 
   it('treats a ticket still held while printing like a booked one', () => {
     expect(decide(start - minute, 'held')).toEqual({ result: 'checked-in' });
+  });
+});
+
+describe('a ticket presented again', () => {
+  const at = zonedTimeToInstant('2026-11-24', '09:41', 'Europe/Berlin');
+
+  it('is the same person scanning twice at the same desk within a minute', () => {
+    expect(isSuspiciousRepeat({ at, deviceId: 'checkin-1' }, 'checkin-1', at + 60_000)).toBe(false);
+  });
+
+  it('is likely a copy at another desk, at an unknown one, or more than a minute later', () => {
+    expect(isSuspiciousRepeat({ at, deviceId: 'checkin-2' }, 'checkin-1', at + 1_000)).toBe(true);
+    expect(isSuspiciousRepeat({ at, deviceId: null }, 'checkin-1', at + 1_000)).toBe(true);
+    expect(isSuspiciousRepeat({ at, deviceId: 'checkin-1' }, 'checkin-1', at + 60_001)).toBe(true);
   });
 });

@@ -6,9 +6,15 @@ import type { AppointmentStatus } from './appointment.ts';
 import type { WalkInPolicy } from './catalogue.ts';
 import { type Instant, MINUTE_MS, toLocalDate } from './time.ts';
 
+/** Where and when a ticket was checked in before; `deviceId` null when this device cannot tell. */
+export interface EarlierCheckIn {
+  at: Instant;
+  deviceId: string | null;
+}
+
 export type CheckInOutcome =
   | { result: 'checked-in' }
-  | { result: 'already-checked-in' }
+  | { result: 'already-checked-in'; earlier?: EarlierCheckIn }
   | { result: 'too-early'; opensAt: Instant }
   | { result: 'too-late' }
   | { result: 'cancelled' }
@@ -67,4 +73,20 @@ export function decideCheckIn(
   if (now < opensAt) return { result: 'too-early', opensAt };
   if (now > checkInClosesAt(subject.start, policy)) return { result: 'too-late' };
   return { result: 'checked-in' };
+}
+
+/** A second scan at the same desk within this long is the same person scanning twice. */
+export const REPEAT_GRACE_MS = 60_000;
+
+/**
+ * Whether staff should look at a ticket presented again: it was checked in at another (or an
+ * unknown) device, or more than a minute ago — likely a copy, not the same person scanning twice.
+ * e.g. earlier 09:41 at check-in-2, now 09:41:20 at check-in-1 → true; at check-in-1 → false
+ */
+export function isSuspiciousRepeat(
+  earlier: EarlierCheckIn,
+  deviceId: string,
+  now: Instant,
+): boolean {
+  return earlier.deviceId !== deviceId || now - earlier.at > REPEAT_GRACE_MS;
 }

@@ -62,12 +62,12 @@ describe('QR payload', () => {
             BERLIN,
             sign,
           );
-          const read = readCheckInInput(payload, sign);
+          const read = readCheckInInput(payload, [sign]);
           expect(read.kind).toBe('payload');
           const at = position % payload.length;
           fc.pre(payload[at] !== replacement);
           const changed = payload.slice(0, at) + replacement + payload.slice(at + 1);
-          expect(readCheckInInput(changed, sign).kind).toBe('invalid');
+          expect(readCheckInInput(changed, [sign]).kind).toBe('invalid');
         },
       ),
       { numRuns: 1000 },
@@ -81,7 +81,7 @@ describe('QR payload', () => {
       BERLIN,
       otherOffice,
     );
-    expect(readCheckInInput(payload, sign)).toEqual({ kind: 'invalid', reason: 'bad-signature' });
+    expect(readCheckInInput(payload, [sign])).toEqual({ kind: 'invalid', reason: 'bad-signature' });
   });
 
   it('reads a scan with surrounding white space and Caps Lock on', () => {
@@ -93,14 +93,14 @@ describe('QR payload', () => {
 
   it('tells a typed code from a payload and from garbage', () => {
     const code = makeTicketCode([2, 7, 1, 8, 2, 8, 1]);
-    expect(readCheckInInput(`${code.slice(0, 4).toLowerCase()} ${code.slice(4)}`, sign)).toEqual({
+    expect(readCheckInInput(`${code.slice(0, 4).toLowerCase()} ${code.slice(4)}`, [sign])).toEqual({
       kind: 'code',
       code,
     });
-    expect(readCheckInInput("'; DROP TABLE appointments; --", sign)).toMatchObject({
+    expect(readCheckInInput("'; DROP TABLE appointments; --", [sign])).toMatchObject({
       kind: 'invalid',
     });
-    expect(readCheckInInput('TM1.garbage', sign)).toEqual({
+    expect(readCheckInInput('TM1.garbage', [sign])).toEqual({
       kind: 'invalid',
       reason: 'unreadable',
     });

@@ -12,7 +12,7 @@ import {
   formatCallNumber,
   nextCallSequence,
 } from './call-number.ts';
-import type { Catalogue, ServiceId, SlotStatus } from './catalogue.ts';
+import type { Catalogue, ServiceId, SlotId, SlotStatus } from './catalogue.ts';
 import { type NoCapacity, type SlotIndex, findNextFreeSlot } from './slot-search.ts';
 import type { TicketCode } from './ticket-code.ts';
 import type { Instant } from './time.ts';
@@ -36,8 +36,11 @@ export interface WalkInPlanRequest {
   usableStatuses?: readonly SlotStatus[];
   /** Asked only once a slot is found, so a full day costs no look-up. */
   callNumbers: () => CallNumberSource;
-  /** A fresh Terminkennung; asked only once everything else is decided. */
-  newCode: () => TicketCode;
+  /**
+   * A fresh Terminkennung for a ticket starting at `firstSlot`; asked only once everything else is
+   * decided (an offline kiosk takes one the server signed ahead for that slot).
+   */
+  newCode: (firstSlot: SlotId) => TicketCode;
   /** Held until `now + holdMs` for a kiosk that prints first; booked at once otherwise. */
   hold: boolean;
   holdMs: number;
@@ -70,10 +73,12 @@ export function planWalkIn(request: WalkInPlanRequest): WalkInPlan {
   if (pick.kind === 'no-capacity') return pick;
   const sequence = pickCallSequence(request.callNumbers());
   if (sequence === null) return { kind: 'no-call-number' };
+  const firstSlot = pick.slotIds[0];
+  if (firstSlot === undefined) throw new Error('a slot pick without slots');
   return {
     kind: 'ticket',
     appointment: {
-      code: request.newCode(),
+      code: request.newCode(firstSlot),
       officeId: catalogue.office.id,
       counterId: pick.counterId,
       slotIds: pick.slotIds,

@@ -27,9 +27,10 @@ export function checkInHandlers(
       // A lobby kiosk checks in only where the office chose self check-in (issue #6).
       if (options.role === 'kiosk' && !options.selfCheckIn)
         throw new HostCallError('wrong-role', 'Self check-in is off on this kiosk.', 403);
-      const record = await schedule.checkIn(input, options.deviceId, clock.now());
+      const now = clock.now();
+      const record = await schedule.checkIn(input, options.deviceId, now);
       events.publish('checkin/changed', { waiting: schedule.waiting(clock.now()).length });
-      return toCheckInView(record, catalogue());
+      return toCheckInView(record, catalogue(), { deviceId: options.deviceId, now });
     },
     'checkin/waiting': async () => toWaitingViews(schedule.waiting(clock.now()), catalogue()),
   };

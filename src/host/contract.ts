@@ -129,6 +129,20 @@ export interface CheckInView {
   ticket: { code: string; callNumber: string; startTime: string; date: string } | null;
   /** Verified offline from the QR code's MAC, uploaded later. */
   offline: boolean;
+  /** `already-checked-in` only: when and where it was checked in first. */
+  earlier?: EarlierCheckInView;
+}
+
+export interface EarlierCheckInView {
+  /** Local `HH:MM`. */
+  at: string;
+  /** The device that checked it in; null when this device cannot tell. */
+  device: string | null;
+  /**
+   * Checked in at another (or an unknown) device, or more than a minute ago: likely a copy of
+   * the ticket. Staff are warned instead of hearing the accept sound.
+   */
+  suspicious: boolean;
 }
 
 export interface WaitingTicketView {

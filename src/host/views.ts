@@ -5,7 +5,7 @@
 import type { Appointment } from '../core/appointment.ts';
 import type { CapacityView as CoreCapacity } from '../core/capacity.ts';
 import type { Catalogue, Language, Service, ServiceId } from '../core/catalogue.ts';
-import { checkInOpensAt } from '../core/check-in.ts';
+import { checkInOpensAt, isSuspiciousRepeat } from '../core/check-in.ts';
 import type { StaffCall } from '../core/staff-call.ts';
 import type { PauseDecision } from '../core/walk-in-pause.ts';
 import { formatTicketCode } from '../core/ticket-code.ts';
@@ -121,10 +121,25 @@ function dedupeBring(services: readonly Service[]): Service['bring'] {
 }
 
 /** A check-in outcome for the window's big result panel. */
-export function toCheckInView(record: CheckInRecord, catalogue: Catalogue): CheckInView {
+export function toCheckInView(
+  record: CheckInRecord,
+  catalogue: Catalogue,
+  here: { deviceId: string; now: Instant },
+): CheckInView {
   const { timeZone } = catalogue.office;
   const a = record.appointment;
+  const earlier =
+    record.outcome.result === 'already-checked-in' ? record.outcome.earlier : undefined;
   return {
+    ...(earlier
+      ? {
+          earlier: {
+            at: toWallTime(earlier.at, timeZone),
+            device: earlier.deviceId,
+            suspicious: isSuspiciousRepeat(earlier, here.deviceId, here.now),
+          },
+        }
+      : {}),
     result: record.outcome.result,
     opensAt:
       record.outcome.result === 'too-early' ? toWallTime(record.outcome.opensAt, timeZone) : null,

@@ -29,6 +29,7 @@ import {
   listLiveAppointmentsFrom,
 } from '../store/office-config-repository.ts';
 import { listSlots, loadOffice, saveOffice, upsertSlots } from '../store/schedule-repository.ts';
+import { addFirstTicketKey } from '../store/ticket-key-repository.ts';
 import { describeChanges } from './describe-changes.ts';
 
 export interface ImportOptions {
@@ -72,8 +73,9 @@ export function importCatalogue(db: WritableDb, options: ImportOptions): ImportR
       return { ok: true, changes, slots: planSlots(db, catalogue, today).summary, written: false };
     }
     if (changes.length > 0) {
-      const ticketKey = before?.ticketKey ?? randomBytes(32).toString('hex');
-      saveOffice(db, { catalogue, ticketKey }, now);
+      saveOffice(db, { catalogue }, now);
+      // A new office gets its first ticket key; an existing one keeps its keys.
+      addFirstTicketKey(db, officeId, randomBytes(32).toString('hex'), now);
       recordCatalogueChange(db, catalogue, now);
     }
     const plan = planSlots(db, catalogue, today);

@@ -70,11 +70,14 @@ export function correctUsScannerOnGermanLayout(received: string): string {
  * Reads scanned text for check-in: as it came, and if that is not a valid ticket, as a
  * US-layout scanner on a German keyboard meant it. e.g. 'TM1.K7M4QP2X.2611240940.3HW0R8QD' → payload
  */
-export function readScannedCheckIn(scanned: string, sign: MessageSigner): CheckInInput {
-  const direct = readCheckInInput(scanned, sign);
+export function readScannedCheckIn(
+  scanned: string,
+  verifiers: readonly MessageSigner[],
+): CheckInInput {
+  const direct = readCheckInInput(scanned, verifiers);
   if (direct.kind !== 'invalid') return direct;
   const corrected = correctUsScannerOnGermanLayout(scanned);
   if (corrected === scanned) return direct;
-  const mapped = readCheckInInput(corrected, sign);
+  const mapped = readCheckInInput(corrected, verifiers);
   return mapped.kind === 'invalid' ? direct : mapped;
 }

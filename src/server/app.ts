@@ -89,7 +89,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const hub = new SseHub((officeId) => headCursor(db, officeId), limits.sse);
   const slots = new SlotIndexCache(db);
   const unwatchSlots = watchRecordedSlots(db, (officeId, slot) => slots.apply(officeId, slot));
-  const offices = new OfficeRegistry(db);
+  const offices = new OfficeRegistry(db, options.clock);
   const services: ServerServices = {
     db,
     clock: options.clock,

@@ -9,7 +9,12 @@ import { readCheckInInput } from '../core/check-in-input.ts';
 import { decideCheckIn } from '../core/check-in.ts';
 import { formatPayloadTime } from '../core/ticket-payload.ts';
 import { type Instant, formatIsoInZone } from '../core/time.ts';
-import { findAppointment, updateAppointmentStatus } from '../store/schedule-repository.ts';
+import {
+  findAppointment,
+  findCheckedInBy,
+  setCheckedInBy,
+  updateAppointmentStatus,
+} from '../store/schedule-repository.ts';
 import type { BookingContext } from './booking-service.ts';
 import { recordAppointmentChange } from './change-feed.ts';
 import { ApiError } from './errors.ts';
@@ -17,6 +22,9 @@ import { ApiError } from './errors.ts';
 export interface CheckInAnswer {
   result: 'checked-in' | 'already-checked-in';
   appointment: Appointment;
+  /** When and at which device it was checked in (the first time, for `already-checked-in`). */
+  checkedInAt: Instant | null;
+  checkedInBy: string | null;
 }
 
 const MESSAGES = {
@@ -29,12 +37,17 @@ const MESSAGES = {
 } as const;
 
 /**
- * Checks a ticket in at `at` (the device's time of an offline check-in) or now.
- * e.g. slot 09:40, now 09:30 → checked-in; again → already-checked-in
+ * Checks a ticket in at `at` (the device's time of an offline check-in) or now, by `deviceId`.
+ * e.g. slot 09:40, now 09:30 → checked-in; again → already-checked-in, checked in 09:30 by it
  */
-export function checkIn(ctx: BookingContext, input: string, at: Instant | null): CheckInAnswer {
+export function checkIn(
+  ctx: BookingContext,
+  input: string,
+  at: Instant | null,
+  deviceId: string,
+): CheckInAnswer {
   const { office } = ctx;
-  const read = readCheckInInput(input, office.sign);
+  const read = readCheckInInput(input, office.verifiers);
   if (read.kind === 'invalid') throw refusal(400, 'invalid', null, { reason: read.reason });
   const appointment = findAppointment(ctx.db, read.code);
   if (!appointment || appointment.officeId !== office.id) throw refusal(404, 'unknown', null);
@@ -49,6 +62,7 @@ export function checkIn(ctx: BookingContext, input: string, at: Instant | null):
   switch (outcome.result) {
     case 'checked-in': {
       updateAppointmentStatus(ctx.db, appointment.code, 'checked-in', { checkedInAt: when });
+      setCheckedInBy(ctx.db, appointment.code, deviceId);
       const after = recordAppointmentChange(
         ctx.db,
         office.id,
@@ -56,10 +70,21 @@ export function checkIn(ctx: BookingContext, input: string, at: Instant | null):
         appointment.code,
         ctx.now,
       );
-      return { result: 'checked-in', appointment: after ?? appointment };
+      return {
+        result: 'checked-in',
+        appointment: after ?? appointment,
+        checkedInAt: when,
+        checkedInBy: deviceId,
+      };
     }
     case 'already-checked-in':
-      return { result: 'already-checked-in', appointment };
+      // The caller tells a copy from a second scan by where and when the first one was.
+      return {
+        result: 'already-checked-in',
+        appointment,
+        checkedInAt: appointment.checkedInAt,
+        checkedInBy: findCheckedInBy(ctx.db, appointment.code),
+      };
     case 'too-early':
       throw refusal(409, 'too-early', appointment, {
         opensAt: formatIsoInZone(outcome.opensAt, office.timeZone),

@@ -22,6 +22,7 @@ import { recordSlotChanges } from './change-feed.ts';
 import { listCallBlocks } from './ticket-factory.ts';
 import type { LeaseGrantWire, LeaseWire } from '../wire/sync.ts';
 import { prepared } from '../store/statements.ts';
+import { presignTickets } from './presigned-tickets.ts';
 
 /** Runs a kiosk holds at once. */
 export const LEASE_RUNS = 3;
@@ -175,17 +176,26 @@ export function activeLeases(ctx: BookingContext, deviceId: string): LeaseWire[]
   }[];
   const runs = new Map<
     string,
-    { counter: string; slots: Slot['id'][]; start: number; end: number; expiresAt: number }
+    {
+      counter: string;
+      slots: Slot['id'][];
+      starts: { id: SlotId; start: number }[];
+      start: number;
+      end: number;
+      expiresAt: number;
+    }
   >();
   for (const row of rows) {
     const run = runs.get(row.lease_id);
     if (run) {
       run.slots.push(row.id as SlotId);
+      run.starts.push({ id: row.id as SlotId, start: row.starts_at });
       run.end = Math.max(run.end, row.ends_at);
     } else {
       runs.set(row.lease_id, {
         counter: row.counter_id as CounterId,
         slots: [row.id as SlotId],
+        starts: [{ id: row.id as SlotId, start: row.starts_at }],
         start: row.starts_at,
         end: row.ends_at,
         expiresAt: row.expires_at,
@@ -197,6 +207,7 @@ export function activeLeases(ctx: BookingContext, deviceId: string): LeaseWire[]
     leaseId,
     counter: run.counter,
     slots: run.slots,
+    tickets: presignTickets(ctx.office, leaseId, run.starts),
     start: formatIsoInZone(run.start, tz),
     end: formatIsoInZone(run.end, tz),
     expiresAt: formatIsoInZone(run.expiresAt, tz),

@@ -2,6 +2,7 @@
  * Opening a Terminmarke SQLite database (device replica or central store) with the pragmas every
  * store relies on, and branded handles that make write access visible in types.
  */
+import { chmodSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import type { Brand } from '../core/catalogue.ts';
 import { type Migration, applyMigrations, loadMigrations } from './migrations.ts';
@@ -23,6 +24,11 @@ export interface OpenOptions {
 export function openDatabase(file: string, options: OpenOptions = {}): WritableDb {
   const db = new Database(file);
   try {
+    // Tickets, tokens' hashes and (on the server and check-in devices) the ticket key live here:
+    // readable by the service account only. SQLite gives the -wal and -shm files the same mode.
+    if (file !== ':memory:' && file !== '') chmodSync(file, 0o600);
+    // Deleted rows (a retired ticket key, a kiosk's dropped key) are zeroed, not left in free pages.
+    db.pragma('secure_delete = ON');
     // WAL lets the screens read while a ticket commits; NORMAL is durable against a process
     // crash in WAL mode, and ticket transactions raise it to FULL (see withTicketTransaction).
     db.pragma('journal_mode = WAL');

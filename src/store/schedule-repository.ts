@@ -10,28 +10,26 @@ import { type Instant, type LocalDate, toLocalDate } from '../core/time.ts';
 import type { ReadableDb, WritableDb } from './database.ts';
 import { prepared } from './statements.ts';
 
+/** An office as stored; its ticket keys are in ticket-key-repository.ts. */
 export interface OfficeRecord {
   catalogue: Catalogue;
-  ticketKey: string;
 }
 
-/** Creates or replaces an office's catalogue and ticket key. */
+/** Creates or replaces an office's catalogue. */
 export function saveOffice(db: WritableDb, record: OfficeRecord, now: Instant): void {
   prepared(
     db,
-    `INSERT INTO offices (id, catalogue, ticket_key, updated_at) VALUES (?, ?, ?, ?)
-     ON CONFLICT (id) DO UPDATE SET catalogue = excluded.catalogue,
-       ticket_key = excluded.ticket_key, updated_at = excluded.updated_at`,
-  ).run(record.catalogue.office.id, JSON.stringify(record.catalogue), record.ticketKey, now);
+    `INSERT INTO offices (id, catalogue, updated_at) VALUES (?, ?, ?)
+     ON CONFLICT (id) DO UPDATE SET catalogue = excluded.catalogue, updated_at = excluded.updated_at`,
+  ).run(record.catalogue.office.id, JSON.stringify(record.catalogue), now);
 }
 
-/** The office's catalogue and key, or null for an unknown office. */
+/** The office's catalogue, or null for an unknown office. */
 export function loadOffice(db: ReadableDb, officeId: string): OfficeRecord | null {
-  const row = prepared(db, 'SELECT catalogue, ticket_key FROM offices WHERE id = ?').get(
-    officeId,
-  ) as { catalogue: string; ticket_key: string } | undefined;
+  const row = prepared(db, 'SELECT catalogue FROM offices WHERE id = ?').get(officeId) as
+    { catalogue: string } | undefined;
   if (!row) return null;
-  return { catalogue: JSON.parse(row.catalogue) as Catalogue, ticketKey: row.ticket_key };
+  return { catalogue: JSON.parse(row.catalogue) as Catalogue };
 }
 
 /** Ids of every office in the store. */
@@ -268,4 +266,17 @@ export function hasExpiredHolds(db: ReadableDb, now: Instant): boolean {
       `SELECT 1 FROM appointments WHERE status = 'held' AND held_until IS NOT NULL AND held_until < ? LIMIT 1`,
     ).get(now) !== undefined
   );
+}
+
+/** Records which device checked a ticket in. Callers own the transaction. */
+export function setCheckedInBy(db: WritableDb, code: string, deviceId: string | null): void {
+  prepared(db, 'UPDATE appointments SET checked_in_by = ? WHERE code = ?').run(deviceId, code);
+}
+
+/** The device that checked a ticket in, as recorded; null when unknown (the feed, older rows). */
+export function findCheckedInBy(db: ReadableDb, code: string): string | null {
+  const by = prepared(db, 'SELECT checked_in_by FROM appointments WHERE code = ?')
+    .pluck()
+    .get(code) as string | null | undefined;
+  return by ?? null;
 }

@@ -12,6 +12,7 @@ import { makeTicketCode } from '../core/ticket-code.ts';
 import { type Instant, toLocalDate } from '../core/time.ts';
 import { type WritableDb, withTransaction } from './database.ts';
 import { insertAppointment, saveOffice, upsertSlots } from './schedule-repository.ts';
+import { addFirstTicketKey } from './ticket-key-repository.ts';
 
 export interface SeedResult {
   officeId: string;
@@ -33,7 +34,8 @@ export function seedDemoOffice(
   const random = seededRandom(options.seed ?? 7);
   const sequences = new Map<string, number>();
   withTransaction(db, () => {
-    saveOffice(db, { catalogue, ticketKey: options.ticketKey }, options.now);
+    saveOffice(db, { catalogue }, options.now);
+    addFirstTicketKey(db, catalogue.office.id, options.ticketKey, options.now);
     // Slots go in free; insertAppointment marks the booked ones, so slot and appointment agree.
     upsertSlots(
       db,

@@ -56,6 +56,11 @@ export interface DeviceScheduleOptions {
   ca?: string;
   deviceId: string;
   role: 'kiosk' | 'checkin';
+  /**
+   * Keeps the ticket keys to verify QR codes offline; by default only a check-in window. A
+   * self-check-in kiosk sets it (and its token carries the checkin role).
+   */
+  verifiesOffline?: boolean;
   /** The replica's SQLite file (created and migrated on first use). */
   databaseFile: string;
   clock?: Clock;
@@ -104,6 +109,7 @@ export class SyncedDeviceSchedule implements DeviceSchedule {
       officeId: options.officeId,
       deviceId: options.deviceId,
       role: options.role,
+      verifiesOffline: options.verifiesOffline ?? options.role === 'checkin',
       now: () => clock.now(),
       pollIntervalMs: options.pollIntervalMs ?? 30_000,
       emit: (change) => this.listeners.forEach((listener) => listener(change)),

@@ -1,17 +1,15 @@
 /**
  * Offline issuance (docs/domain.md, "Sync and offline"): with the server unreachable, a kiosk issues only from the
  * slots and call numbers leased to it, records the ticket and its upload in one ticket
- * transaction, and uploads it later.
+ * transaction, and uploads it later. The QR payloads it prints were signed by the server with the
+ * lease (one or two codes per leased slot start): a kiosk never holds the office ticket key.
  */
-import { randomBytes } from 'node:crypto';
 import type { Appointment } from '../core/appointment.ts';
 import { type CallNumberBlock, WALK_IN_PREFIX } from '../core/call-number.ts';
 import type { Catalogue, Language, ServiceId, Slot } from '../core/catalogue.ts';
 import { type NoCapacity, indexSlots } from '../core/slot-search.ts';
-import { makeTicketCode } from '../core/ticket-code.ts';
+import type { TicketCode } from '../core/ticket-code.ts';
 import { type CallNumberSource, planWalkIn } from '../core/walk-in-plan.ts';
-import type { MessageSigner } from '../core/ticket-payload.ts';
-import { buildTicketPayload } from '../core/ticket-payload.ts';
 import { type Instant, formatIsoInZone, toLocalDate } from '../core/time.ts';
 import { type WritableDb, withTicketTransaction } from '../store/database.ts';
 import { countWalkInsOn, insertAppointment, listSlots } from '../store/schedule-repository.ts';
@@ -42,17 +40,45 @@ export function saveLeaseGrant(db: WritableDb, officeId: string, grant: LeaseGra
     );
     for (const b of grant.callNumbers.blocks)
       block.run(officeId, grant.callNumbers.date, b.first, b.size);
+    // Codes of tickets already issued stay in appointments; unused ones are replaced.
+    db.prepare('DELETE FROM device_lease_tickets WHERE office_id = ?').run(officeId);
+    const ticket = db.prepare(
+      'INSERT OR IGNORE INTO device_lease_tickets (office_id, slot_id, code, payload) VALUES (?, ?, ?, ?)',
+    );
+    for (const run of grant.leases) {
+      for (const t of run.tickets) ticket.run(officeId, t.slot, t.code, t.qr);
+    }
   });
 }
 
-/** Leased slots this device may still issue now: unexpired and not taken by a local ticket. */
+/** A presigned code and payload for a ticket starting at a leased slot that no ticket used yet. */
+function unusedPresigned(
+  db: WritableDb,
+  officeId: string,
+  slotId: string,
+): { code: TicketCode; payload: string } | null {
+  const row = db
+    .prepare(
+      `SELECT code, payload FROM device_lease_tickets t WHERE office_id = ? AND slot_id = ?
+       AND NOT EXISTS (SELECT 1 FROM appointments a WHERE a.code = t.code) ORDER BY code LIMIT 1`,
+    )
+    .get(officeId, slotId) as { code: string; payload: string } | undefined;
+  return row ? { code: row.code as TicketCode, payload: row.payload } : null;
+}
+
+/**
+ * Leased slots this device may still issue now: unexpired, not taken by a local ticket, and with
+ * a presigned code left (a slot released twice offline waits for the next lease).
+ */
 export function usableLeasedSlots(db: WritableDb, officeId: string, now: Instant): Slot[] {
   const ids = new Set(
     db
       .prepare(
         `SELECT l.slot_id FROM device_leases l WHERE l.office_id = ? AND l.expires_at > ?
          AND NOT EXISTS (SELECT 1 FROM appointment_slots s JOIN appointments a ON a.code = s.appointment_code
-           WHERE s.slot_id = l.slot_id AND a.status NOT IN ('cancelled', 'no-show'))`,
+           WHERE s.slot_id = l.slot_id AND a.status NOT IN ('cancelled', 'no-show'))
+         AND EXISTS (SELECT 1 FROM device_lease_tickets t WHERE t.office_id = l.office_id
+           AND t.slot_id = l.slot_id AND NOT EXISTS (SELECT 1 FROM appointments a WHERE a.code = t.code))`,
       )
       .pluck()
       .all(officeId, now + CLOCK_MARGIN_MS) as string[],
@@ -86,7 +112,6 @@ function leasedCallNumbers(db: WritableDb, officeId: string, date: string): Call
 export interface OfflineIssue {
   db: WritableDb;
   catalogue: Catalogue;
-  sign: MessageSigner;
   deviceId: string;
   requestId: string;
   serviceIds: ServiceId[];
@@ -107,6 +132,7 @@ export function issueFromLease(
   const officeId = catalogue.office.id;
   const tz = catalogue.office.timeZone;
   const today = toLocalDate(now, tz);
+  let payload = '';
   const plan = planWalkIn({
     catalogue,
     slots: indexSlots(usableLeasedSlots(db, officeId, now)),
@@ -115,7 +141,13 @@ export function issueFromLease(
     walkInsToday: countWalkInsOn(db, officeId, today),
     usableStatuses: ['leased'],
     callNumbers: () => leasedCallNumbers(db, officeId, today),
-    newCode: () => makeTicketCode(randomBytes(7)),
+    newCode: (firstSlot) => {
+      // usableLeasedSlots only offers slots with a code left, so this is found.
+      const presigned = unusedPresigned(db, officeId, firstSlot);
+      if (!presigned) throw new Error(`no presigned ticket left for leased slot ${firstSlot}`);
+      payload = presigned.payload;
+      return presigned.code;
+    },
     hold: true,
     holdMs: issue.holdMs,
     now,
@@ -123,7 +155,6 @@ export function issueFromLease(
   if (plan.kind === 'no-capacity' && plan.reason === 'daily-cap-reached') return plan;
   if (plan.kind !== 'ticket') return null;
   const { appointment } = plan;
-  const payload = buildTicketPayload(appointment.code, appointment.start, tz, issue.sign);
   withTicketTransaction(db, () => {
     insertAppointment(db, appointment, tz);
     enqueue(

@@ -18,6 +18,7 @@ import {
 import { replacePauses } from '../store/operations-repository.ts';
 import { upsertStaffCall } from '../store/staff-call-repository.ts';
 import { pausesFromWire } from '../wire/operations.ts';
+import { type TicketKeyRecord, replaceTicketKeys } from '../store/ticket-key-repository.ts';
 import { appointmentFromWire, slotFromWire, staffCallFromWire } from '../wire/from-wire.ts';
 import type { ReceivedChange } from '../wire/sync.ts';
 
@@ -37,14 +38,23 @@ function writeCursor(db: WritableDb, officeId: string, cursor: string, now: Inst
   ).run(officeId, cursor, now);
 }
 
-/** Stores the catalogue and ticket key from `GET …/device-config`. */
+/**
+ * Stores the catalogue and the ticket keys from `GET …/device-config`: the keys only on a device
+ * that verifies offline (`keys` empty elsewhere). A key this replica held and no longer should —
+ * rotated out, or kept by an older version on a lobby kiosk — is deleted, and the WAL is
+ * truncated so no copy of it stays in the files (secure_delete zeroes the freed pages).
+ */
 export function saveDeviceConfig(
   db: WritableDb,
   catalogue: Catalogue,
-  ticketKey: string,
+  keys: readonly TicketKeyRecord[],
   now: Instant,
 ): void {
-  withTransaction(db, () => saveOffice(db, { catalogue, ticketKey }, now));
+  const dropped = withTransaction(db, () => {
+    saveOffice(db, { catalogue }, now);
+    return replaceTicketKeys(db, catalogue.office.id, keys);
+  });
+  if (dropped) db.pragma('wal_checkpoint(TRUNCATE)');
 }
 
 /** Applies one page of the feed and its cursor in one transaction. e.g. 500 rows → cursor '500' */
@@ -67,9 +77,7 @@ export function applyChanges(
       } else if (change.kind === 'walk-in-pause') {
         replacePauses(db, officeId, pausesFromWire(change.pauses), now);
       } else {
-        const office = loadOffice(db, officeId);
-        if (office)
-          saveOffice(db, { catalogue: change.catalogue, ticketKey: office.ticketKey }, now);
+        if (loadOffice(db, officeId)) saveOffice(db, { catalogue: change.catalogue }, now);
       }
     }
     writeCursor(db, officeId, cursor, now);

@@ -1,12 +1,15 @@
 /**
  * What the draw and check-in paths share with `SyncedDeviceSchedule`: the replica, the server,
- * the sync engine (connection state, office, ticket key), and the schedule's change listeners.
+ * the sync engine (connection state, office), the ticket keys (on devices that verify offline),
+ * and the schedule's change listeners.
  */
 import type { Catalogue } from '../core/catalogue.ts';
 import type { MessageSigner } from '../core/ticket-payload.ts';
 import type { ScheduleChange } from '../ports/device-schedule.ts';
 import { createTicketSigner } from '../platform/ticket-signer.ts';
+import type { Instant } from '../core/time.ts';
 import type { WritableDb } from '../store/database.ts';
+import { loadTicketKeys } from '../store/ticket-key-repository.ts';
 import type { ServerApi } from './api-client.ts';
 import type { SyncEngine } from './sync-engine.ts';
 
@@ -33,9 +36,10 @@ export function requireCatalogue(context: ScheduleContext): Catalogue {
   return catalogue;
 }
 
-/** Signs and checks ticket payloads offline with the office's key; throws before the first sync. */
-export function ticketSigner(context: ScheduleContext): MessageSigner {
-  const key = context.engine.office?.ticketKey;
-  if (!key) throw new Error('this device has no ticket key yet (never synced)');
-  return createTicketSigner(key);
+/**
+ * Checks ticket payloads offline with the office keys this replica holds, the current one first;
+ * none on a device that does not verify offline (a lobby kiosk), so every payload fails there.
+ */
+export function ticketVerifiers(context: ScheduleContext, now: Instant): MessageSigner[] {
+  return loadTicketKeys(context.db, context.officeId, now).map((k) => createTicketSigner(k.secret));
 }

@@ -16,6 +16,9 @@ import { NetworkError, type ServerApi, isTransient } from './api-client.ts';
 import { saveLeaseGrant } from './lease-issuer.ts';
 import { applyChanges, readCursor, saveDeviceConfig } from './replica.ts';
 import { EventStream } from './sse-client.ts';
+import { instantOf } from '../wire/from-wire.ts';
+import type { TicketKeyWire } from '../wire/sync.ts';
+import type { TicketKeyRecord } from '../store/ticket-key-repository.ts';
 import { Uploader } from './uploader.ts';
 
 export interface SyncEngineOptions {
@@ -24,6 +27,8 @@ export interface SyncEngineOptions {
   officeId: string;
   deviceId: string;
   role: 'kiosk' | 'checkin';
+  /** Keeps the office ticket keys to verify QR codes offline: check-in windows, self-check-in kiosks. */
+  verifiesOffline: boolean;
   now: () => Instant;
   pollIntervalMs: number;
   emit: (change: ScheduleChange) => void;
@@ -46,6 +51,7 @@ export class SyncEngine {
   private pulling: Promise<void> | null = null;
   private pullAgain = false;
   private stopped = false;
+  private warnedNoKeys = false;
 
   constructor(private readonly o: SyncEngineOptions) {
     this.office = loadOffice(o.db, o.officeId);
@@ -129,7 +135,14 @@ export class SyncEngine {
     this.measureSkew(sentAt, this.o.now(), config.serverTime);
     this.holdMs = config.holdSeconds * 1000;
     const before = JSON.stringify(this.office?.catalogue);
-    saveDeviceConfig(this.o.db, config.catalogue, config.ticketKey, this.o.now());
+    const keys = this.o.verifiesOffline ? (config.ticketKeys ?? []).map(keyFromWire) : [];
+    if (this.o.verifiesOffline && keys.length === 0 && !this.warnedNoKeys) {
+      this.warnedNoKeys = true;
+      console.error(
+        `terminmarke ${this.o.deviceId}: the server sent no ticket key (the device token lacks the checkin role); QR codes cannot be verified offline`,
+      );
+    }
+    saveDeviceConfig(this.o.db, config.catalogue, keys, this.o.now());
     this.office = loadOffice(this.o.db, this.o.officeId);
     if (JSON.stringify(this.office?.catalogue) !== before) this.o.emit('schedule');
   }
@@ -199,4 +212,12 @@ export class SyncEngine {
     );
     saveLeaseGrant(this.o.db, this.o.officeId, grant);
   }
+}
+
+function keyFromWire(key: TicketKeyWire): TicketKeyRecord {
+  return {
+    secret: key.secret,
+    createdAt: instantOf(key.createdAt),
+    retiresAt: key.retiresAt === null ? null : instantOf(key.retiresAt),
+  };
 }

@@ -9,7 +9,7 @@ import type { CheckInOutcome } from '../core/check-in.ts';
 import type { Instant } from '../core/time.ts';
 import type { CheckInRecord } from '../ports/device-schedule.ts';
 import { withTicketTransaction } from '../store/database.ts';
-import { findAppointment } from '../store/schedule-repository.ts';
+import { findAppointment, setCheckedInBy } from '../store/schedule-repository.ts';
 import { checkInRefusal } from '../wire/check-ins.ts';
 import { routes } from '../wire/routes.ts';
 import type { TicketWire } from '../wire/tickets.ts';
@@ -17,7 +17,7 @@ import { HttpError, isTransient } from './api-client.ts';
 import { appointmentFromTicket, instantOf } from '../wire/from-wire.ts';
 import { checkInOffline } from './offline-check-in.ts';
 import { upsertAppointment } from './replica.ts';
-import { type ScheduleContext, requireCatalogue, ticketSigner } from './schedule-context.ts';
+import { type ScheduleContext, requireCatalogue, ticketVerifiers } from './schedule-context.ts';
 
 /** e.g. checkIn(context, 'K7QX-…', 'checkin-1', now) → { outcome: { result: 'checked-in' }, appointment, offline: false } */
 export async function checkIn(
@@ -37,7 +37,15 @@ export async function checkIn(
       }),
     );
     const appointment = recordTicket(context, answer.ticket, now);
-    return { outcome: { result: answer.result }, appointment, offline: false };
+    if (answer.result === 'checked-in') {
+      setCheckedInBy(context.db, appointment.code, answer.checkedInBy ?? deviceId);
+      return { outcome: { result: 'checked-in' }, appointment, offline: false };
+    }
+    // Where and when it was checked in first, so a copy is flagged to staff. An older server
+    // sends neither: the device cannot tell, and says so (deviceId null).
+    const at = answer.checkedInAt ? instantOf(answer.checkedInAt) : appointment.checkedInAt;
+    const earlier = { at: at ?? now, deviceId: answer.checkedInBy ?? null };
+    return { outcome: { result: 'already-checked-in', earlier }, appointment, offline: false };
   } catch (error) {
     if (error instanceof HttpError && error.status < 500 && error.status !== 429) {
       return {
@@ -48,8 +56,12 @@ export async function checkIn(
     }
     if (!isTransient(error)) throw error;
   }
-  const sign = ticketSigner(context);
-  const local = checkInOffline(context.db, { catalogue, sign, input, deviceId, mutationId }, now);
+  const verifiers = ticketVerifiers(context, now);
+  const local = checkInOffline(
+    context.db,
+    { catalogue, verifiers, input, deviceId, mutationId },
+    now,
+  );
   if (local.outcome.result === 'checked-in') context.emit('schedule');
   return { ...local, offline: true };
 }

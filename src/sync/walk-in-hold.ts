@@ -17,12 +17,7 @@ import { HttpError, isTransient } from './api-client.ts';
 import { appointmentFromTicket } from '../wire/from-wire.ts';
 import { issueFromLease, rememberHold } from './lease-issuer.ts';
 import { upsertAppointment } from './replica.ts';
-import {
-  type ScheduleContext,
-  currentCatalogue,
-  requireCatalogue,
-  ticketSigner,
-} from './schedule-context.ts';
+import { type ScheduleContext, currentCatalogue, requireCatalogue } from './schedule-context.ts';
 
 export interface WalkInRequest {
   serviceIds: ServiceId[];
@@ -98,7 +93,6 @@ function holdOffline(
   const issued = issueFromLease({
     db: context.db,
     catalogue,
-    sign: ticketSigner(context),
     deviceId: request.deviceId,
     requestId: request.requestId,
     serviceIds: request.serviceIds,

@@ -18,6 +18,12 @@ export type CheckInBody = z.input<typeof checkInBody>;
 export const checkInAnswer = z.object({
   result: z.enum(['checked-in', 'already-checked-in']),
   ticket: ticketWire,
+  /**
+   * When and by which device the ticket was checked in — for `already-checked-in` the first
+   * time, so a device can tell a copy (another device, or minutes ago) from a second scan.
+   */
+  checkedInAt: isoTime.nullable().optional(),
+  checkedInBy: z.string().max(64).nullable().optional(),
 });
 
 export const checkInRefusal = z.object({

@@ -134,7 +134,13 @@ export const routes = {
     summary: 'Checks in scanned or typed input; other outcomes are errors named after them.',
     body: checkInBody,
     idempotent: true,
-    answers: { 200: checkInAnswer, 400: checkInRefusal, 404: checkInRefusal, 409: checkInRefusal },
+    answers: {
+      200: checkInAnswer,
+      400: checkInRefusal,
+      404: checkInRefusal,
+      409: checkInRefusal,
+      422: errorAnswer,
+    },
   },
   appointments: {
     method: 'GET',
@@ -263,7 +269,8 @@ export const routes = {
     method: 'GET',
     path: `${OFFICE}/device-config`,
     roles: ['kiosk', 'checkin', 'counter', 'admin'],
-    summary: 'Catalogue, ticket key, server time, head cursor and hold length for a device.',
+    summary:
+      'Catalogue, server time, head cursor and hold length for a device; the ticket keys only for the checkin role.',
     answers: { 200: deviceConfigAnswer },
   },
   leases: {

@@ -66,9 +66,21 @@ export const changesQuery = z.object({
     .optional(),
 });
 
+/** One office ticket key: the current one (retiresAt null) or a previous one in its grace. */
+export const ticketKeyWire = z.object({
+  secret: z.string().min(1).max(200),
+  createdAt: isoTime,
+  retiresAt: isoTime.nullable(),
+});
+export type TicketKeyWire = z.infer<typeof ticketKeyWire>;
+
 export const deviceConfigAnswer = z.object({
   catalogue: catalogueWire,
-  ticketKey: z.string().min(1),
+  /**
+   * Only for a token with the `checkin` role (check-in windows, self-check-in kiosks): the keys
+   * that verify QR payloads offline, the current one first. Absent for everyone else.
+   */
+  ticketKeys: z.array(ticketKeyWire).max(16).optional(),
   serverTime: isoTime,
   cursor,
   holdSeconds: z.number().int().positive(),
@@ -76,10 +88,20 @@ export const deviceConfigAnswer = z.object({
 
 export const leaseBody = z.object({ deviceId: claimedDevice });
 
+/** A QR payload the server signed for a ticket starting at a leased slot, with its code. */
+export const presignedTicketWire = z.object({
+  slot: z.string(),
+  code: ticketCode,
+  qr: z.string().max(64),
+});
+export type PresignedTicketWire = z.infer<typeof presignedTicketWire>;
+
 export const leaseWire = z.object({
   leaseId: z.string(),
   counter: z.string(),
   slots: z.array(z.string()),
+  /** Codes and signed payloads per leased slot start: the kiosk prints these offline. */
+  tickets: z.array(presignedTicketWire),
   start: isoTime,
   end: isoTime,
   expiresAt: isoTime,

@@ -37,7 +37,12 @@ function demoCatalogue(db: WritableDb): Catalogue {
 /** Everything an import may touch, to compare before and after. */
 function snapshot(db: WritableDb): unknown {
   return {
-    offices: db.prepare('SELECT id, catalogue, ticket_key, updated_at FROM offices').all(),
+    offices: db.prepare('SELECT id, catalogue, updated_at FROM offices').all(),
+    ticketKeys: db
+      .prepare(
+        'SELECT office_id, secret, retires_at FROM ticket_keys ORDER BY office_id, created_at',
+      )
+      .all(),
     changes: db.prepare('SELECT count(*) AS n, max(seq) AS head FROM changes').get(),
     slots: db
       .prepare(
@@ -234,7 +239,7 @@ describe('importing an office configuration', () => {
       }
     };
     importCatalogue(db, { catalogue: fresh, now, dryRun: false });
-    saveDeviceConfig(replica, fresh, 'key', now);
+    saveDeviceConfig(replica, fresh, [], now);
     pull();
     const regrid: Catalogue = {
       ...fresh,

@@ -29,7 +29,7 @@ describe('decodeQrFromFile', () => {
       const { path, text } = photo(file);
       const decoded = await decodeQrFromFile(path);
       expect(decoded).toBe(text);
-      const input = readCheckInInput(decoded ?? '', createTicketSigner(manifest.key));
+      const input = readCheckInInput(decoded ?? '', [createTicketSigner(manifest.key)]);
       expect(input.kind).toBe('payload');
     },
   );

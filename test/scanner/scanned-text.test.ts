@@ -27,7 +27,7 @@ describe('a US-layout scanner on a German keyboard', () => {
   it('still delivers a ticket payload that checks in', () => {
     const [output] = scanThroughWedge(payload);
     expect(output).toEqual({ kind: 'scan', text: payload });
-    const input = readScannedCheckIn(output?.kind === 'scan' ? output.text : '', sign);
+    const input = readScannedCheckIn(output?.kind === 'scan' ? output.text : '', [sign]);
     expect(input).toEqual({ kind: 'payload', code, localStart: '2611240940' });
   });
 
@@ -48,8 +48,8 @@ describe('a US-layout scanner on a German keyboard', () => {
   });
 
   it('reads a typed Terminkennung with hyphen unchanged, since it is valid as it came', () => {
-    expect(readScannedCheckIn('k7m4-qp2x', sign).kind).not.toBe('payload');
-    expect(readScannedCheckIn(`${code.slice(0, 4)}-${code.slice(4)}`, sign)).toEqual({
+    expect(readScannedCheckIn('k7m4-qp2x', [sign]).kind).not.toBe('payload');
+    expect(readScannedCheckIn(`${code.slice(0, 4)}-${code.slice(4)}`, [sign])).toEqual({
       kind: 'code',
       code,
     });

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseIsoInstant, type Instant } from '../../src/core/time.ts';
-import { openDatabase } from '../../src/store/database.ts';
+import { type WritableDb, openDatabase } from '../../src/store/database.ts';
 import { loadMigrations } from '../../src/store/migrations.ts';
 import { listQueue, listRecentCalls } from '../../src/store/queue-repository.ts';
 import { findAppointment, listAppointmentsOn } from '../../src/store/schedule-repository.ts';
@@ -14,11 +14,24 @@ const migrations = loadMigrations();
 const queueMigration = migrations.findIndex((m) => m.name === 'create_queue');
 const now = parseIsoInstant('2026-11-24T09:38:00+01:00') as Instant;
 
+/**
+ * The seed writes today's schema, where the ticket key left `offices` for `ticket_keys` (a later
+ * migration): the still empty old `offices` gets a default key and the key table a stand-in.
+ */
+function seedIntoOldSchema(old: WritableDb): void {
+  old.exec(`DROP TABLE offices;
+    CREATE TABLE offices (id TEXT PRIMARY KEY, catalogue TEXT NOT NULL CHECK (json_valid(catalogue)),
+      ticket_key TEXT NOT NULL DEFAULT 'k', updated_at INTEGER NOT NULL) STRICT;
+    CREATE TABLE ticket_keys (office_id TEXT, secret TEXT, created_at INTEGER, retires_at INTEGER) STRICT;`);
+  seedDemoOffice(old, { now, ticketKey: 'k' });
+  old.exec('DROP TABLE ticket_keys');
+}
+
 describe('the queue migration', () => {
   it('keeps every appointment, its slots and the one-occupant rule', () => {
     const file = join(tempDir(), 'before-queue.db');
     const old = openDatabase(file, { migrations: migrations.slice(0, queueMigration) });
-    seedDemoOffice(old, { now, ticketKey: 'k' });
+    seedIntoOldSchema(old);
     const before = listAppointmentsOn(old, 'demo', '2026-11-24');
     const links = old.prepare('SELECT count(*) FROM appointment_slots').pluck().get();
     old.close();

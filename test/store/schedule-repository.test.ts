@@ -27,7 +27,7 @@ const now = Date.parse('2026-11-24T08:00:00Z');
 function storeWithGrid(): { db: WritableDb; slotIds: SlotId[] } {
   const db = openDatabase(join(tempDir(), 'store.db'));
   const catalogue = makeTestCatalogue();
-  saveOffice(db, { catalogue, ticketKey: 'key' }, now);
+  saveOffice(db, { catalogue }, now);
   const slots = makeGrid(catalogue, [day], { counters: ['C1'] });
   upsertSlots(db, catalogue.office.id, slots);
   return { db, slotIds: slots.map((s) => s.id) };
@@ -54,7 +54,7 @@ function walkIn(slotIds: SlotId[], seed: number, callNumber: string): Appointmen
 describe('schedule repository', () => {
   it('keeps an office catalogue whole', () => {
     const { db } = storeWithGrid();
-    expect(loadOffice(db, 'test')).toEqual({ catalogue: makeTestCatalogue(), ticketKey: 'key' });
+    expect(loadOffice(db, 'test')).toEqual({ catalogue: makeTestCatalogue() });
     expect(loadOffice(db, 'nowhere')).toBeNull();
     db.close();
   });

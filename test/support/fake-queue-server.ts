@@ -196,7 +196,6 @@ export async function startFakeQueueServer(
           // The whole answer as the real server sends it: devices check it against the route.
           body: {
             catalogue: makeDemoCatalogue(),
-            ticketKey: 'fake-key',
             serverTime: '2026-11-24T09:00:00+01:00',
             cursor: '0',
             holdSeconds: 180,

@@ -126,7 +126,7 @@ export function createMemorySchedule(
       notify('schedule');
     },
     async checkIn(input, _deviceId, now) {
-      const read = readCheckInInput(input, sign);
+      const read = readCheckInInput(input, [sign]);
       if (read.kind === 'invalid')
         return { outcome: { result: 'invalid' }, appointment: null, offline: false };
       const a = appointments.get(read.code);

@@ -27,13 +27,20 @@ afterEach(() => {
   for (const device of devices.splice(0)) device.close();
 });
 
-function kiosk(url: string, dir: string, role: 'kiosk' | 'checkin' = 'kiosk', name = 'kiosk-1') {
+function kiosk(
+  url: string,
+  dir: string,
+  role: 'kiosk' | 'checkin' = 'kiosk',
+  name = 'kiosk-1',
+  options: { verifiesOffline?: boolean } = {},
+) {
   const device = createDeviceSchedule({
     serverUrl: url,
     officeId: 'demo',
     token: TOKEN,
     deviceId: name,
     role,
+    ...options,
     databaseFile: join(dir, `${name}.db`),
     clock: createClock(START),
     pollIntervalMs: 60_000,
@@ -93,7 +100,8 @@ describe('a device keeping its replica in step with the server', () => {
     const dir = tempDir();
     const file = join(dir, 'server.db');
     const server = await startServerProcess({ db: file });
-    const device = kiosk(server.url, dir);
+    // A self-check-in kiosk: it keeps the keys to verify QR codes offline.
+    const device = kiosk(server.url, dir, 'kiosk', 'kiosk-1', { verifiesOffline: true });
     device.start();
     await until(() => device.catalogue() !== null);
     await device.syncNow();

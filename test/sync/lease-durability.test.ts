@@ -22,6 +22,7 @@ describe('saving a lease grant on the kiosk', () => {
           leaseId: 'l1',
           counter: 'c1',
           slots: ['s1'],
+          tickets: [],
           start: '2026-11-24T10:00:00+01:00',
           end: '2026-11-24T10:10:00+01:00',
           expiresAt: '2026-11-24T09:45:00+01:00',

@@ -61,7 +61,7 @@ function setUp(serverFetch: typeof fetch) {
   const db = openDatabase(join(tempDir(), 'replica.db'));
   dbs.push(db);
   // The replica knows its office, as after its first sync: a confirmed ticket is stored under it.
-  saveOffice(db, { catalogue: makeDemoCatalogue(), ticketKey: 'k' }, 0);
+  saveOffice(db, { catalogue: makeDemoCatalogue() }, 0);
   const told: { entry: OutboxEntry; state: string }[] = [];
   const uploader = new Uploader({
     db,

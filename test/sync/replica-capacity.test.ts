@@ -9,7 +9,6 @@ import {
   toLocalDate,
   zonedTimeToInstant,
 } from '../../src/core/time.ts';
-import { createTicketSigner } from '../../src/platform/ticket-signer.ts';
 import { openDatabase } from '../../src/store/database.ts';
 import { insertAppointment, saveOffice, upsertSlots } from '../../src/store/schedule-repository.ts';
 import { issueFromLease, saveLeaseGrant } from '../../src/sync/lease-issuer.ts';
@@ -24,7 +23,7 @@ describe('capacity from the replica', () => {
     const db = openDatabase(join(tempDir(), 'replica.db'));
     const catalogue = makeTestCatalogue();
     const now = zonedTimeToInstant('2026-11-24', '09:00', BERLIN);
-    saveOffice(db, { catalogue, ticketKey: 'k' }, now);
+    saveOffice(db, { catalogue }, now);
     const slots = makeGrid(catalogue, ['2026-11-24', '2026-11-25', '2026-11-26']);
     markSlots(slots, 'booked', (s) => toLocalDate(s.start, BERLIN) !== '2026-11-26');
     upsertSlots(db, catalogue.office.id, slots);
@@ -39,7 +38,7 @@ describe('capacity from the replica', () => {
     const db = openDatabase(join(tempDir(), 'replica.db'));
     const catalogue = makeTestCatalogue();
     const now = zonedTimeToInstant('2026-11-24', '09:00', BERLIN);
-    saveOffice(db, { catalogue, ticketKey: 'k' }, now);
+    saveOffice(db, { catalogue }, now);
     upsertSlots(db, catalogue.office.id, makeGrid(catalogue, ['2026-11-24', '2026-11-25']));
     const view = capacityFromReplica(db, catalogue, true, now);
     expect(view.services[0]?.nextFree).toBe(now);
@@ -53,7 +52,7 @@ describe('capacity from the replica', () => {
     const day = '2026-11-24';
     const now = zonedTimeToInstant(day, '09:00', BERLIN);
     const iso = (instant: number) => formatIsoInZone(instant, BERLIN);
-    saveOffice(db, { catalogue, ticketKey: 'k' }, now);
+    saveOffice(db, { catalogue }, now);
     const slots = makeGrid(catalogue, [day]);
     upsertSlots(db, catalogue.office.id, slots);
     // Two walk-ins drawn today at other kiosks, as the change feed brought them.
@@ -86,6 +85,9 @@ describe('capacity from the replica', () => {
           leaseId: 'l1',
           counter: leased.counterId,
           slots: [leased.id],
+          tickets: [
+            { slot: leased.id, code: makeTicketCode([9, 1, 2, 3, 4, 5, 6]), qr: 'TM1.PRESIGNED' },
+          ],
           start: iso(leased.start),
           end: iso(leased.end),
           expiresAt: iso(now + 120 * MINUTE_MS),
@@ -99,7 +101,6 @@ describe('capacity from the replica', () => {
     const issued = issueFromLease({
       db,
       catalogue,
-      sign: createTicketSigner('k'),
       deviceId: 'kiosk-1',
       requestId: 'r1',
       serviceIds: ['A' as ServiceId],

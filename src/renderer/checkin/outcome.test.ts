@@ -96,6 +96,39 @@ describe('describeOutcome', () => {
     }
   });
 
+  it('warns staff about a copy checked in at another desk, with where and when, and no accept sound', () => {
+    const copy = view('already-checked-in', {
+      earlier: { at: '09:41', device: 'check-in-2', suspicious: true },
+    });
+    const shown = describeOutcome({ kind: 'answered', view: copy }, de);
+    expect(shown).toMatchObject({
+      tone: 'refusal',
+      title: 'Schon eingecheckt – Kopie?',
+      sound: 'refuse',
+      advice: de.copyAdvice,
+    });
+    expect(shown.facts[0]).toBe('Bereits um 09:41 Uhr an check-in-2 eingecheckt.');
+    expect(outcomeSound({ kind: 'answered', view: copy })).toBe('refuse');
+  });
+
+  it('says "another device" when the device cannot tell where the first check-in was', () => {
+    const copy = view('already-checked-in', {
+      earlier: { at: '09:41', device: null, suspicious: true },
+    });
+    expect(describeOutcome({ kind: 'answered', view: copy }, en).facts[0]).toBe(
+      'Already checked in at 09:41 at another device.',
+    );
+  });
+
+  it('keeps a second scan at the same desk within a minute green, with the time of the first', () => {
+    const repeat = view('already-checked-in', {
+      earlier: { at: '09:41', device: 'check-in-1', suspicious: false },
+    });
+    const shown = describeOutcome({ kind: 'answered', view: repeat }, de);
+    expect(shown).toMatchObject({ tone: 'success', title: 'Schon eingecheckt', sound: 'accept' });
+    expect(shown.facts).toContain('Bereits um 09:41 Uhr an check-in-1 eingecheckt.');
+  });
+
   it('accepts only check-ins and repeats, so green always means the citizen may wait', () => {
     const green = ALL_RESULTS.filter(
       (result) => describeOutcome({ kind: 'answered', view: view(result) }, de).tone === 'success',

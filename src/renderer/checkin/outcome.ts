@@ -29,6 +29,7 @@ const ACCEPTED = { tone: 'success', icon: 'check', sound: 'accept' } as const;
 const REFUSED = { tone: 'refusal', icon: 'cross', sound: 'refuse' } as const;
 const WRONG_TIME = { tone: 'refusal', icon: 'clock', sound: 'refuse' } as const;
 const NOT_A_TICKET = { tone: 'refusal', icon: 'question', sound: 'refuse' } as const;
+const COPY = { tone: 'refusal', icon: 'question', sound: 'refuse' } as const;
 
 type Shape = Omit<OutcomeDisplay, 'offlineNote'>;
 
@@ -39,13 +40,31 @@ function describeView(view: CheckInView, t: CheckInTexts): Shape {
   switch (view.result) {
     case 'checked-in':
       return { ...ACCEPTED, title: t.checkedIn, facts: [...callNumber, ...slot], advice: null };
-    case 'already-checked-in':
+    case 'already-checked-in': {
+      const earlier = view.earlier;
+      const when = earlier
+        ? [
+            earlier.device
+              ? t.earlierAt(earlier.at, earlier.device)
+              : t.earlierElsewhere(earlier.at),
+          ]
+        : [];
+      // A copy of the ticket (another desk, or minutes ago) must not sound like a welcome.
+      if (earlier?.suspicious) {
+        return {
+          ...COPY,
+          title: t.copyTitle,
+          facts: [...when, ...callNumber, ...slot],
+          advice: t.copyAdvice,
+        };
+      }
       return {
         ...ACCEPTED,
         title: t.alreadyCheckedIn,
-        facts: [...callNumber, ...slot],
+        facts: [...callNumber, ...slot, ...when],
         advice: t.alreadyBody,
       };
+    }
     case 'too-early': {
       const opens = view.opensAt ? [t.tooEarlyBody(view.opensAt)] : [];
       return { ...WRONG_TIME, title: t.tooEarly, facts: [...opens, ...slot], advice: null };
@@ -79,9 +98,13 @@ export function describeOutcome(attempt: CheckInAttempt, t: CheckInTexts): Outco
   };
 }
 
-/** The sound of an attempt, whatever the screen language. e.g. already-checked-in → 'accept' */
+/**
+ * The sound of an attempt, whatever the screen language. e.g. already-checked-in a moment ago
+ * here → 'accept'; already checked in at another desk → 'refuse'
+ */
 export function outcomeSound(attempt: CheckInAttempt): OutcomeSound {
   if (attempt.kind === 'failed') return 'refuse';
-  const result = attempt.view.result;
-  return result === 'checked-in' || result === 'already-checked-in' ? 'accept' : 'refuse';
+  const { result, earlier } = attempt.view;
+  if (result === 'already-checked-in') return earlier?.suspicious ? 'refuse' : 'accept';
+  return result === 'checked-in' ? 'accept' : 'refuse';
 }

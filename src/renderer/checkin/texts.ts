@@ -45,6 +45,11 @@ export interface CheckInTexts {
   checkedIn: string;
   alreadyCheckedIn: string;
   alreadyBody: string;
+  /** A ticket checked in before at another device or minutes ago: likely a copy. */
+  copyTitle: string;
+  earlierAt: (time: string, device: string) => string;
+  earlierElsewhere: (time: string) => string;
+  copyAdvice: string;
   tooEarly: string;
   tooEarlyBody: (opensAt: string) => string;
   tooLate: string;

@@ -151,6 +151,7 @@ function selfCheckInMessages(t: Translate): SelfCheckInMessages {
 
     checkedInTitle: t('kiosk.selfCheckIn.checkedInTitle'),
     alreadyTitle: t('kiosk.selfCheckIn.alreadyTitle'),
+    alreadyUsedBody: t('kiosk.selfCheckIn.alreadyUsedBody'),
     waitIn: (area) => t('kiosk.selfCheckIn.waitIn', { area }),
     tooEarlyTitle: t('kiosk.selfCheckIn.tooEarlyTitle'),
     tooEarlyBody: (time) => t('kiosk.selfCheckIn.tooEarlyBody', { time }),

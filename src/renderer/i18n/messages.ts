@@ -149,6 +149,8 @@ export interface SelfCheckInMessages {
 
   checkedInTitle: string;
   alreadyTitle: string;
+  /** A copy: the ticket was checked in elsewhere or minutes ago. */
+  alreadyUsedBody: string;
   waitIn: (area: string) => string;
   tooEarlyTitle: string;
   tooEarlyBody: (time: string) => string;

@@ -86,6 +86,19 @@ describe('a check-in outcome in plain language', () => {
     expect(retry('cancelled')).toBe(false);
   });
 
+  it('sends a copy of a ticket used at another device to the information desk, not to wait', () => {
+    const copy = view('already-checked-in', {
+      earlier: { at: '09:41', device: 'checkin-2', suspicious: true },
+    });
+    expect(describeCheckIn(copy, i18nFor('en'), area)).toMatchObject({
+      tone: 'warning',
+      title: 'You are already checked in',
+      advice:
+        'This ticket has already been used. Please go to the information desk. Or call staff.',
+      callNumber: null,
+    });
+  });
+
   it('speaks the citizen’s language, with the office text in it', () => {
     expect(describeCheckIn(view('already-checked-in'), i18nFor('en'), area)).toMatchObject({
       title: 'You are already checked in',

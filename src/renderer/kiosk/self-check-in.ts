@@ -74,6 +74,9 @@ export function describeCheckIn(
     appointment,
     canRetry,
   });
+  // A copy of a ticket used elsewhere or minutes ago: staff decide, the kiosk does not welcome it.
+  if (view.result === 'already-checked-in' && view.earlier?.suspicious)
+    return refusal(c.alreadyTitle, c.alreadyUsedBody);
   switch (view.result) {
     case 'checked-in':
     case 'already-checked-in':

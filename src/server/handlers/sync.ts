@@ -1,6 +1,7 @@
 /**
  * The device side of the protocol: `GET …/changes?since=&limit=` (the feed), `GET …/events`
- * (SSE pokes), `GET …/device-config` (catalogue and ticket key, kiosk and check-in only),
+ * (SSE pokes), `GET …/device-config` (catalogue; the ticket keys only for
+ * a token with the `checkin` role, the devices that verify offline),
  * `POST …/leases` (top up this kiosk's lease) and `POST …/offline-tickets` (upload one).
  */
 import type { CounterId, SlotId } from '../../core/catalogue.ts';
@@ -12,6 +13,7 @@ import { routes } from '../../wire/routes.ts';
 import { actingDevice } from '../auth.ts';
 import { headCursor, readChanges } from '../change-feed.ts';
 import { type Route, mount, runWrite } from '../context.ts';
+import { noteDeviceContact } from '../device-contacts.ts';
 import { grantLeases } from '../lease-manager.ts';
 import { acceptOfflineTicket } from '../offline-tickets.ts';
 import { checkServices } from '../services-input.ts';
@@ -34,12 +36,27 @@ const events = mount(routes.events, (request) => {
 });
 
 const deviceConfig = mount(routes.deviceConfig, (request) => {
-  const { office, services } = request;
+  const { office, services, principal } = request;
+  // A lobby kiosk prints from payloads signed here (its lease); only a device that verifies QR
+  // codes offline needs the key, so a stolen kiosk disk forges nothing.
+  const verifiesOffline = principal.roles.has('checkin');
+  // Every sync round starts here: the device's contact, by which its offline check-ins are judged.
+  if (principal.deviceId !== null)
+    noteDeviceContact(services.db, office.id, principal.deviceId, services.clock.now());
   return {
     status: 200,
     body: {
       catalogue: office.catalogue,
-      ticketKey: office.ticketKey,
+      ...(verifiesOffline
+        ? {
+            ticketKeys: office.ticketKeys.map((k) => ({
+              secret: k.secret,
+              createdAt: formatIsoInZone(k.createdAt, office.timeZone),
+              retiresAt:
+                k.retiresAt === null ? null : formatIsoInZone(k.retiresAt, office.timeZone),
+            })),
+          }
+        : {}),
       serverTime: formatIsoInZone(services.clock.now(), office.timeZone),
       cursor: String(headCursor(services.db, office.id)),
       holdSeconds: Math.round(services.holdMs / 1000),

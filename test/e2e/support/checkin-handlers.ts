@@ -23,6 +23,9 @@ export interface CheckInHandlerState {
   status: DeviceStatusView;
 }
 
+/** The device id of this test check-in window. */
+export const DESK = 'checkin-1';
+
 function wrongRole(): never {
   throw new HostCallError('wrong-role', 'This test host is a check-in window.', 403);
 }
@@ -32,7 +35,7 @@ function decide(
   appointments: Map<string, Appointment>,
   now: Instant,
 ): CheckInRecord {
-  const read = readCheckInInput(input, signTicket);
+  const read = readCheckInInput(input, [signTicket]);
   if (read.kind === 'invalid') {
     return { outcome: { result: 'invalid' }, appointment: null, offline: false };
   }
@@ -43,6 +46,11 @@ function decide(
   if (outcome.result === 'checked-in') {
     appointment.status = 'checked-in';
     appointment.checkedInAt = now;
+  }
+  if (outcome.result === 'already-checked-in') {
+    // Checked in here (this test host is the only desk), at the time it was.
+    const earlier = { at: appointment.checkedInAt ?? now, deviceId: DESK };
+    return { outcome: { ...outcome, earlier }, appointment: { ...appointment }, offline: false };
   }
   return { outcome, appointment: { ...appointment }, offline: false };
 }
@@ -85,7 +93,7 @@ export function createCheckInHandlers(
       state.received.push(input);
       const record = decide(input, appointments, now());
       events.publish('checkin/changed', { waiting: waiting().length });
-      return toCheckInView(record, catalogue);
+      return toCheckInView(record, catalogue, { deviceId: DESK, now: now() });
     },
     'checkin/waiting': async () => toWaitingViews(waiting(), catalogue),
     'device/status': async () => ({ ...state.status }),
