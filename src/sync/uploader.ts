@@ -45,7 +45,23 @@ export interface UploaderDeps {
 interface UploadAnswer {
   ticket?: TicketWire;
   staffCall?: StaffCallWire;
+  /** A check-in's answer: `already-checked-in` by another device means a copy got in offline. */
+  result?: string;
+  checkedInBy?: string | null;
   refused?: { status: number; code: string; message: string };
+}
+
+/**
+ * An offline check-in the server had already seen from another device: the same ticket got in
+ * twice while this device was offline. Logged with both devices, so staff can follow it up.
+ */
+function reportCopy(entry: OutboxEntry, answer: UploadAnswer): void {
+  if (entry.kind !== 'check-in' || answer.result !== 'already-checked-in') return;
+  const here = String(entry.payload.deviceId ?? '');
+  if (answer.checkedInBy === here) return;
+  console.error(
+    `terminmarke offline check-in of ${answer.ticket?.code ?? 'a ticket'} at ${here}: it was already checked in at ${answer.checkedInBy ?? 'another device'} (a copy of the ticket?)`,
+  );
 }
 
 /** An outbox payload as the route's body; one that no longer reads as one is a bug to name. */
@@ -193,6 +209,7 @@ export class Uploader {
     });
     // The staff call waits in the outbox behind this entry: go round once more for it.
     if (staffCalled) this.again = true;
+    if (applied && !refused) reportCopy(entry, answer);
     if (applied && refused) {
       const { code, message } = (answer as { refused: { code: string; message: string } }).refused;
       console.error(
