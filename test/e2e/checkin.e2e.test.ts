@@ -117,6 +117,20 @@ describe('check-in window with a hand scanner and the keyboard', () => {
     expect(c.host.state.received.at(-1)).toBe(printed);
   });
 
+  it('warns staff about a ticket checked in before at another desk, instead of welcoming it', async () => {
+    const { payload } = c.host.tickets.already;
+    await sendScannerBurst(c.page, scannerKeystrokes(payload, 0, 3));
+    await outcome(c.page, 'already-checked-in').waitFor();
+    const panel = c.page.locator('.ci-outcome');
+    const shown = await panel.innerText();
+    expect(shown).toContain('Schon eingecheckt – Kopie?');
+    expect(shown).toContain('Bereits um 12:45 Uhr an checkin-2 eingecheckt.');
+    expect(shown).toContain('Ausweis oder Terminbestätigung');
+    expect(await panel.getAttribute('class')).toContain('ci-outcome--refusal');
+    expect(await c.page.locator('.ci-outcome .ci-icon--question').count()).toBe(1);
+    await screenshot(c.page, 'checkin-copy.png');
+  });
+
   it('tells a wrongly typed character before anything is sent, and sends once corrected', async () => {
     const sentBefore = c.host.state.received.length;
     const printed = formatTicketCode(c.host.tickets.early.code);

@@ -25,6 +25,8 @@ export interface CheckInHandlerState {
 
 /** The device id of this test check-in window. */
 export const DESK = 'checkin-1';
+/** Where the day's tickets that start out checked in were checked in: another desk. */
+export const OTHER_DESK = 'checkin-2';
 
 function wrongRole(): never {
   throw new HostCallError('wrong-role', 'This test host is a check-in window.', 403);
@@ -33,6 +35,7 @@ function wrongRole(): never {
 function decide(
   input: string,
   appointments: Map<string, Appointment>,
+  checkedInBy: Map<string, string>,
   now: Instant,
 ): CheckInRecord {
   const read = readCheckInInput(input, [signTicket]);
@@ -46,10 +49,14 @@ function decide(
   if (outcome.result === 'checked-in') {
     appointment.status = 'checked-in';
     appointment.checkedInAt = now;
+    checkedInBy.set(appointment.code, DESK);
   }
   if (outcome.result === 'already-checked-in') {
-    // Checked in here (this test host is the only desk), at the time it was.
-    const earlier = { at: appointment.checkedInAt ?? now, deviceId: DESK };
+    // As the server answers: when, and at which desk, it was checked in first.
+    const earlier = {
+      at: appointment.checkedInAt ?? now,
+      deviceId: checkedInBy.get(appointment.code) ?? OTHER_DESK,
+    };
     return { outcome: { ...outcome, earlier }, appointment: { ...appointment }, offline: false };
   }
   return { outcome, appointment: { ...appointment }, offline: false };
@@ -63,6 +70,7 @@ export function createCheckInHandlers(
 ): { handlers: HostHandlers; state: CheckInHandlerState } {
   const catalogue = makeDemoCatalogue();
   const appointments = new Map(tickets.map((t) => [t.code as string, { ...t.appointment }]));
+  const checkedInBy = new Map<string, string>();
   const state: CheckInHandlerState = {
     received: [],
     status: {
@@ -91,7 +99,7 @@ export function createCheckInHandlers(
       }),
     'checkin/submit': async ({ input }) => {
       state.received.push(input);
-      const record = decide(input, appointments, now());
+      const record = decide(input, appointments, checkedInBy, now());
       events.publish('checkin/changed', { waiting: waiting().length });
       return toCheckInView(record, catalogue, { deviceId: DESK, now: now() });
     },
