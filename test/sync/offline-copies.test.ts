@@ -156,12 +156,20 @@ describe('the server on a ticket checked in before', () => {
     });
     expect(ahead.status).toBe(422);
 
-    const inSilence = await api(server, 'POST', '/offices/demo/check-ins', {
-      input: qr,
-      deviceId: 'checkin-1',
-      at: iso(t0 + 6 * MINUTE_MS),
-    });
+    const upload = { input: qr, deviceId: 'checkin-1', at: iso(t0 + 6 * MINUTE_MS) };
+    const key = { 'idempotency-key': '0b6f7a52-3c1e-4f4e-9d1a-6c2b8e7f0a11' };
+    const inSilence = await api(server, 'POST', '/offices/demo/check-ins', upload, key);
     expect(inSilence.status).not.toBe(422);
     expect(inSilence.body).not.toMatchObject({ error: { code: 'invalid-request' } });
+
+    // Another silence later moves the window; a retry of the same upload still gets its answer.
+    server.clock.advance(30 * MINUTE_MS);
+    await api(server, 'POST', '/offices/demo/check-ins', {
+      input: 'K7M4QP20',
+      deviceId: 'checkin-1',
+    });
+    const retried = await api(server, 'POST', '/offices/demo/check-ins', upload, key);
+    expect(retried.status).toBe(inSilence.status);
+    expect(retried.body).toEqual(inSilence.body);
   });
 });
