@@ -2,7 +2,7 @@
  * Opening a Terminmarke SQLite database (device replica or central store) with the pragmas every
  * store relies on, and branded handles that make write access visible in types.
  */
-import { chmodSync } from 'node:fs';
+import { chmodSync, statSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import type { Brand } from '../core/catalogue.ts';
 import { type Migration, applyMigrations, loadMigrations } from './migrations.ts';
@@ -24,9 +24,7 @@ export interface OpenOptions {
 export function openDatabase(file: string, options: OpenOptions = {}): WritableDb {
   const db = new Database(file);
   try {
-    // Tickets, tokens' hashes and (on the server and check-in devices) the ticket key live here:
-    // readable by the service account only. SQLite gives the -wal and -shm files the same mode.
-    if (file !== ':memory:' && file !== '') chmodSync(file, 0o600);
+    if (file !== ':memory:' && file !== '') restrictToOwner(file);
     // Deleted rows (a retired ticket key, a kiosk's dropped key) are zeroed, not left in free pages.
     db.pragma('secure_delete = ON');
     // WAL lets the screens read while a ticket commits; NORMAL is durable against a process
@@ -41,6 +39,19 @@ export function openDatabase(file: string, options: OpenOptions = {}): WritableD
     throw error;
   }
   return db as WritableDb;
+}
+
+/**
+ * Tickets, tokens' hashes and (on the server and check-in devices) the ticket keys live in the
+ * file: readable by its owner, the service account, only. SQLite gives the -wal and -shm files
+ * the same mode. A file of another user (an admin running a command on the service's database
+ * through its group) is left as its owner set it; Windows guards files by ACLs, not modes.
+ */
+function restrictToOwner(file: string): void {
+  const uid = process.getuid?.();
+  if (uid === undefined) return;
+  const { uid: owner, mode } = statSync(file);
+  if (owner === uid && (mode & 0o077) !== 0) chmodSync(file, 0o600);
 }
 
 /**
