@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { LANGUAGES } from '../core/catalogue.ts';
+import { LANGUAGES, type Language } from '../core/catalogue.ts';
 import { hasValidCheckCharacter } from '../core/ticket-code.ts';
 import { catalogueProblems } from './catalogue-check.ts';
 import { CATALOGUES } from './catalogues.ts';
@@ -10,6 +10,16 @@ describe('the locale catalogues', () => {
     '%s has every key of German with the same placeholders',
     (language) => {
       expect(catalogueProblems(CATALOGUES.de, CATALOGUES[language], language)).toEqual([]);
+    },
+  );
+
+  it.each(['kiosk.', 'checkin.', 'counter.', 'display.', 'ticket.', 'common.'])(
+    'holds the %s texts in every language',
+    (namespace) => {
+      const keysIn = (language: Language) =>
+        Object.keys(CATALOGUES[language]).filter((key) => key.startsWith(namespace));
+      expect(keysIn('de').length).toBeGreaterThan(0);
+      for (const language of LANGUAGES) expect(keysIn(language), language).toEqual(keysIn('de'));
     },
   );
 
