@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { unboundTexts } from '../../../test/support/unbound-texts.ts';
 import { LANGUAGES } from '../../core/catalogue.ts';
+import { CATALOGUES } from '../../texts/catalogues.ts';
 import { translatorFor } from '../../texts/translate.ts';
 import { CHECKIN_TEXTS } from '../checkin/texts.ts';
 import { checkInTexts } from '../checkin/checkin-texts.ts';
@@ -13,6 +14,18 @@ describe('the words bound for the screens', () => {
 
   it.each(LANGUAGES)('give the check-in window a text for every field in %s', (language) => {
     expect(unboundTexts(checkInTexts(translatorFor(language)))).toEqual([]);
+  });
+
+  it('give the check-in window a field for every checkin.* message, plain or bound by hand', () => {
+    // Its type names every such key; a message that takes arguments must be bound by hand.
+    const texts = new Map(Object.entries(CHECKIN_TEXTS.de));
+    const names = Object.keys(CATALOGUES.de)
+      .filter((key) => key.startsWith('checkin.'))
+      .map((key) => key.slice('checkin.'.length))
+      .filter((name) => !name.includes('.'));
+    expect(names.length).toBeGreaterThan(40);
+    for (const name of names)
+      expect(['string', 'function'], name).toContain(typeof texts.get(name));
   });
 
   it('bind plain messages under their own names and the rest by hand', () => {
