@@ -20,7 +20,7 @@ function gatedPasses<T>(results: T[]) {
 describe('oneAtATime', () => {
   it('runs one pass at a time and one more round for any calls made meanwhile', async () => {
     const passes = gatedPasses([1, 2, 3]);
-    const run = oneAtATime(passes.pass);
+    const run = oneAtATime(passes.pass).run;
     const first = run();
     const second = run();
     const third = run();
@@ -34,7 +34,7 @@ describe('oneAtATime', () => {
 
   it('starts afresh after a pass has ended', async () => {
     const passes = gatedPasses(['a', 'b']);
-    const run = oneAtATime(passes.pass);
+    const run = oneAtATime(passes.pass).run;
     const first = run();
     await passes.releaseNext();
     await expect(first).resolves.toBe('a');
@@ -46,7 +46,7 @@ describe('oneAtATime', () => {
 
   it('skips the extra round when goOn refuses the result', async () => {
     const passes = gatedPasses([false, true]);
-    const run = oneAtATime(passes.pass, (drained) => drained);
+    const run = oneAtATime(passes.pass, (drained) => drained).run;
     const first = run();
     void run();
     await passes.releaseNext();
@@ -56,12 +56,24 @@ describe('oneAtATime', () => {
 
   it('passes a failure on and runs again on the next call', async () => {
     let calls = 0;
-    const run = oneAtATime(async () => {
+    const { run } = oneAtATime(async () => {
       calls++;
       if (calls === 1) throw new Error('server gone');
       return calls;
     });
     await expect(run()).rejects.toThrow('server gone');
     await expect(run()).resolves.toBe(2);
+  });
+
+  it('goes round once more when a pass asks for it', async () => {
+    let calls = 0;
+    const rounds = oneAtATime(async () => {
+      calls++;
+      await Promise.resolve();
+      if (calls === 1) rounds.again();
+      return calls;
+    });
+    await expect(rounds.run()).resolves.toBe(2);
+    expect(calls).toBe(2);
   });
 });

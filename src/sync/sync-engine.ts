@@ -167,7 +167,7 @@ export class SyncEngine {
 
   /** Pulls the feed until caught up; a poke during a pull makes it go round once more. */
   pull(): Promise<void> {
-    return this.pullRounds();
+    return this.pullRounds.run();
   }
 
   private async pullPages(): Promise<void> {

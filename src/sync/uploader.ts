@@ -102,7 +102,7 @@ export class Uploader {
    * read the outbox before the caller's entry was in it.
    */
   drain(): Promise<boolean> {
-    return this.drainRounds();
+    return this.drainRounds.run();
   }
 
   stop(): void {
@@ -196,7 +196,7 @@ export class Uploader {
       }
     });
     // The staff call waits in the outbox behind this entry: go round once more for it.
-    if (staffCalled) this.again = true;
+    if (staffCalled) this.drainRounds.again();
     if (applied && !refused) reportCopy(entry, answer);
     if (applied && refused) {
       const { code, message } = (answer as { refused: { code: string; message: string } }).refused;
