@@ -15,8 +15,17 @@ export type StaffLanguage = 'de' | 'en';
  * `title`), so a new plain text needs only its catalogue line; the fields below take values,
  * group several keys or read another namespace.
  */
-export type CheckInTexts = Omit<PlainTexts<'checkin'>, keyof CheckInTextsByHand> &
+export type CheckInTexts = Omit<
+  PlainTexts<'checkin'>,
+  keyof CheckInTextsByHand | (typeof PARTS_OF_OTHER_TEXTS)[number]
+> &
   CheckInTextsByHand;
+
+/** `checkin.*` messages with arguments that are only part of another field's text. */
+export const PARTS_OF_OTHER_TEXTS = [
+  /** The first sentence of `staffCallLine` for a ticket the server refused. */
+  'staffCallTicketRefused',
+] as const;
 
 export interface CheckInTextsByHand {
   /** Manual entry of the Terminkennung. */
