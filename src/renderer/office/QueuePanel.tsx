@@ -9,6 +9,7 @@ import { REFRESH_MS } from './DevicesPanel.tsx';
 import { getJson } from './office-api.ts';
 import { PanelStatus } from './PanelStatus.tsx';
 import { useLoader } from './use-loader.ts';
+import { ScrollTable } from './ScrollTable.tsx';
 
 const STATES = ['called', 'serving', 'parked', 'waiting'] as const;
 type QueueState = (typeof STATES)[number];
@@ -64,31 +65,22 @@ function QueueTable(props: {
     'counter',
   ] as const;
   return (
-    <div className="of-scroll" role="group" tabIndex={0} aria-labelledby="queue-heading">
-      <table data-testid="queue-table">
-        <thead>
-          <tr>
-            {columns.map((c) => (
-              <th scope="col" key={c}>
-                {t(`office.queue.columns.${c}`)}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {props.rows.map(({ state, entry }) => (
-            <tr key={entry.code} data-state={state}>
-              <th scope="row">{entry.callNumber}</th>
-              <td>{t(`office.queue.state.${state}`)}</td>
-              <td>{words.time(entry.start)}</td>
-              <td>{entry.checkedInAt ? words.time(entry.checkedInAt) : t('office.noValue')}</td>
-              <td>{entry.services.join(', ')}</td>
-              <td>{entry.calls}</td>
-              <td>{entry.counter ?? t('office.noValue')}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <ScrollTable
+      labelledBy="queue-heading"
+      testId="queue-table"
+      headings={columns.map((c) => t(`office.queue.columns.${c}`))}
+    >
+      {props.rows.map(({ state, entry }) => (
+        <tr key={entry.code} data-state={state}>
+          <th scope="row">{entry.callNumber}</th>
+          <td>{t(`office.queue.state.${state}`)}</td>
+          <td>{words.time(entry.start)}</td>
+          <td>{entry.checkedInAt ? words.time(entry.checkedInAt) : t('office.noValue')}</td>
+          <td>{entry.services.join(', ')}</td>
+          <td>{entry.calls}</td>
+          <td>{entry.counter ?? t('office.noValue')}</td>
+        </tr>
+      ))}
+    </ScrollTable>
   );
 }

@@ -11,15 +11,9 @@ import { addDays, isDateRange } from './dates.ts';
 import { ExportButtons } from './ExportButtons.tsx';
 import { getJson } from './office-api.ts';
 import { PanelStatus } from './PanelStatus.tsx';
-import {
-  type SeriesId,
-  hasFigures,
-  noShowsPerDay,
-  utilisationPerDay,
-  waitPerDay,
-  walkInsAndOnlinePerHour,
-} from './statistics-charts.ts';
+import { type SeriesId, hasFigures, statisticsCharts } from './statistics-charts.ts';
 import { useLoader } from './use-loader.ts';
+import { ProblemLine } from './ProblemLine.tsx';
 
 export interface StatisticsRange {
   from: string;
@@ -55,14 +49,7 @@ export function StatisticsPanel(props: PanelProps & { today: string }) {
   const [loaded, reload] = useLoader(load, null, onAuthFailure);
   const charts = useMemo(
     () =>
-      loaded.state === 'ready'
-        ? {
-            perHour: walkInsAndOnlinePerHour(loaded.value.hours),
-            utilisation: utilisationPerDay(loaded.value.days),
-            wait: waitPerDay(loaded.value.days),
-            noShows: noShowsPerDay(loaded.value.days),
-          }
-        : null,
+      loaded.state === 'ready' ? statisticsCharts(loaded.value.days, loaded.value.hours) : null,
     [loaded],
   );
   const seriesLabel = useCallback((id: SeriesId) => t(SERIES_KEYS[id]), [t]);
@@ -154,11 +141,7 @@ function RangeForm(props: {
       <button type="submit" className="of-button">
         {t('office.stats.show')}
       </button>
-      {problem ? (
-        <p className="of-problem" role="alert">
-          {problem}
-        </p>
-      ) : null}
+      <ProblemLine text={problem} />
     </form>
   );
 }
