@@ -38,24 +38,24 @@ export function DevicesPanel({ session, words, onAuthFailure }: PanelProps) {
   );
 }
 
+const DEVICE_COLUMNS = [
+  'device',
+  'role',
+  'version',
+  'connection',
+  'lastSeen',
+  'printer',
+  'pendingUploads',
+  'clockSkew',
+] as const;
+
 function DeviceTable({ devices, words }: { devices: DeviceEntry[]; words: PanelProps['words'] }) {
   const { t } = words;
   const none = t('office.noValue');
-  const columns = [
-    'device',
-    'role',
-    'version',
-    'connection',
-    'lastSeen',
-    'printer',
-    'pendingUploads',
-    'clockSkew',
-  ] as const;
   return (
     <ScrollTable
-      labelledBy="devices-heading"
-      testId="devices-table"
-      headings={columns.map((c) => t(`office.devices.columns.${c}`))}
+      area="devices"
+      headings={DEVICE_COLUMNS.map((c) => t(`office.devices.columns.${c}`))}
     >
       {devices.map((d) => (
         <tr key={d.deviceId}>

@@ -49,27 +49,24 @@ export function QueuePanel({ session, words, onAuthFailure }: PanelProps) {
   );
 }
 
+const QUEUE_COLUMNS = [
+  'callNumber',
+  'state',
+  'slot',
+  'checkedInAt',
+  'services',
+  'calls',
+  'counter',
+] as const;
+
 function QueueTable(props: {
   rows: { state: QueueState; entry: QueueEntry }[];
   words: PanelProps['words'];
 }) {
   const { words } = props;
   const { t } = words;
-  const columns = [
-    'callNumber',
-    'state',
-    'slot',
-    'checkedInAt',
-    'services',
-    'calls',
-    'counter',
-  ] as const;
   return (
-    <ScrollTable
-      labelledBy="queue-heading"
-      testId="queue-table"
-      headings={columns.map((c) => t(`office.queue.columns.${c}`))}
-    >
+    <ScrollTable area="queue" headings={QUEUE_COLUMNS.map((c) => t(`office.queue.columns.${c}`))}>
       {props.rows.map(({ state, entry }) => (
         <tr key={entry.code} data-state={state}>
           <th scope="row">{entry.callNumber}</th>

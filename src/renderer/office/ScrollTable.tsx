@@ -2,20 +2,19 @@
 import type { ReactNode } from 'react';
 
 interface ScrollTableProps {
-  /** The id of the panel heading that names the table. */
-  labelledBy: string;
-  testId: string;
+  /** The panel: its heading `<area>-heading` names the table, test id `<area>-table`. */
+  area: 'devices' | 'queue';
   /** The column headings, in order. */
   headings: readonly string[];
   /** The body rows. */
   children: ReactNode;
 }
 
-/** e.g. <ScrollTable labelledBy="queue-heading" testId="queue-table" headings={['Nummer', …]}>…</ScrollTable> */
-export function ScrollTable({ labelledBy, testId, headings, children }: ScrollTableProps) {
+/** e.g. <ScrollTable area="queue" headings={['Nummer', …]}>…</ScrollTable> */
+export function ScrollTable({ area, headings, children }: ScrollTableProps) {
   return (
-    <div className="of-scroll" role="group" tabIndex={0} aria-labelledby={labelledBy}>
-      <table data-testid={testId}>
+    <div className="of-scroll" role="group" tabIndex={0} aria-labelledby={`${area}-heading`}>
+      <table data-testid={`${area}-table`}>
         <thead>
           <tr>
             {headings.map((heading) => (

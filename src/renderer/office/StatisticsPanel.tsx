@@ -31,6 +31,13 @@ const SERIES_KEYS = {
   checkIns: 'office.chart.checkIns',
 } as const satisfies Record<SeriesId, string>;
 
+/** The charts with a category per day, after the one per hour. */
+const DAILY_CHARTS = [
+  { id: 'utilisation', kind: 'bar', title: 'office.chart.utilisation.title', model: 'utilisation' },
+  { id: 'wait', kind: 'line', title: 'office.chart.wait.title', model: 'wait' },
+  { id: 'no-shows', kind: 'bar', title: 'office.chart.noShows.title', model: 'noShows' },
+] as const;
+
 export function StatisticsPanel(props: PanelProps & { today: string }) {
   const { session, words, onAuthFailure } = props;
   const { t } = words;
@@ -56,6 +63,7 @@ export function StatisticsPanel(props: PanelProps & { today: string }) {
   const formatHour = useCallback((hour: string) => `${hour}:00`, []);
   const formatDay = useCallback((day: string) => words.date(day), [words]);
   const shared = { words, seriesLabel };
+  const daily = { ...shared, categoryHeading: t('office.chart.day'), formatCategory: formatDay };
 
   return (
     <section className="of-panel" aria-labelledby="stats-heading" data-testid="stats-panel">
@@ -79,33 +87,16 @@ export function StatisticsPanel(props: PanelProps & { today: string }) {
               categoryHeading={t('office.chart.hour')}
               formatCategory={formatHour}
             />
-            <ChartFigure
-              {...shared}
-              id="utilisation"
-              kind="bar"
-              title={t('office.chart.utilisation.title')}
-              model={charts.utilisation}
-              categoryHeading={t('office.chart.day')}
-              formatCategory={formatDay}
-            />
-            <ChartFigure
-              {...shared}
-              id="wait"
-              kind="line"
-              title={t('office.chart.wait.title')}
-              model={charts.wait}
-              categoryHeading={t('office.chart.day')}
-              formatCategory={formatDay}
-            />
-            <ChartFigure
-              {...shared}
-              id="no-shows"
-              kind="bar"
-              title={t('office.chart.noShows.title')}
-              model={charts.noShows}
-              categoryHeading={t('office.chart.day')}
-              formatCategory={formatDay}
-            />
+            {DAILY_CHARTS.map(({ id, kind, title, model }) => (
+              <ChartFigure
+                key={id}
+                {...daily}
+                id={id}
+                kind={kind}
+                title={t(title)}
+                model={charts[model]}
+              />
+            ))}
           </div>
         </>
       ) : null}

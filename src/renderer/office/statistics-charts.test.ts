@@ -3,6 +3,7 @@ import type { PeriodFigures } from './answers.ts';
 import {
   hasFigures,
   noShowsPerDay,
+  statisticsCharts,
   utilisationPerDay,
   waitPerDay,
   walkInsAndOnlinePerHour,
@@ -93,5 +94,17 @@ describe('the figures per day', () => {
     ]);
     expect(hasFigures(model)).toBe(true);
     expect(hasFigures(noShowsPerDay([period('2026-11-23', { checkIns: 5 })]))).toBe(false);
+  });
+
+  it('builds the hourly chart from the hours and the other three from the days', () => {
+    const days = [period('2026-11-23', { noShows: 2, checkIns: 9 })];
+    const hours = [period('2026-11-23T09', { walkInTickets: 3, onlineBookings: 5 })];
+    const charts = statisticsCharts(days, hours);
+    expect(charts.perHour).toEqual(walkInsAndOnlinePerHour(hours));
+    expect(charts.perHour.categories).toEqual(['09']);
+    expect(charts.utilisation).toEqual(utilisationPerDay(days));
+    expect(charts.wait).toEqual(waitPerDay(days));
+    expect(charts.noShows.categories).toEqual(['2026-11-23']);
+    expect(charts.noShows.series.map((s) => s.values)).toEqual([[2], [9]]);
   });
 });
