@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { computeStatistics } from '../../core/statistics.ts';
 import type { PeriodFigures } from './answers.ts';
 import {
   hasFigures,
@@ -9,22 +10,18 @@ import {
   walkInsAndOnlinePerHour,
 } from './statistics-charts.ts';
 
+/** A period with nothing in it, as the core's statistics give one, named and with `figures`. */
 function period(name: string, figures: Partial<PeriodFigures> = {}): PeriodFigures {
-  return {
-    period: name,
-    walkInTickets: 0,
-    onlineBookings: 0,
-    shortSlotsPlanned: 0,
-    shortSlotsUsedWalkIn: 0,
-    shortSlotsUsedOnline: 0,
-    utilisation: null,
-    checkIns: 0,
-    noShows: 0,
-    medianWaitMinutes: null,
-    p90WaitMinutes: null,
-    medianServiceMinutes: null,
-    ...figures,
-  };
+  const [empty] = computeStatistics({
+    timeZone: 'Europe/Berlin',
+    from: '2026-11-23',
+    to: '2026-11-23',
+    by: 'day',
+    shortSlotStarts: [],
+    appointments: [],
+  });
+  if (!empty) throw new Error('the core gives every day of a range a period');
+  return { ...empty, period: name, ...figures };
 }
 
 describe('the walk-ins and online bookings per hour', () => {
