@@ -139,37 +139,21 @@ export const DEMO_WALK_IN_SERVICES: Service[] = [
   },
 ];
 
-/** Services that need an appointment booked ahead. */
-export const DEMO_REGULAR_SERVICES: Service[] = [
-  {
-    id: 'personalausweis-beantragen' as ServiceId,
-    names: { de: 'Personalausweis beantragen', en: 'Apply for an ID card' },
-    durationMinutes: 20,
-    walkIn: false,
-    bring: [],
-  },
-  {
-    id: 'reisepass-beantragen' as ServiceId,
-    names: { de: 'Reisepass beantragen', en: 'Apply for a passport' },
-    durationMinutes: 20,
-    walkIn: false,
-    bring: [],
-  },
-  {
-    id: 'wohnsitz-anmelden' as ServiceId,
-    names: { de: 'Wohnsitz anmelden', en: 'Register your address' },
-    durationMinutes: 15,
-    walkIn: false,
-    bring: [],
-  },
-  {
-    id: 'fahrzeug-zulassen' as ServiceId,
-    names: { de: 'Fahrzeug zulassen', en: 'Register a vehicle' },
-    durationMinutes: 30,
-    walkIn: false,
-    bring: [],
-  },
-];
+/** Services that need an appointment booked ahead: id, German and English name, minutes. */
+export const DEMO_REGULAR_SERVICES: Service[] = (
+  [
+    ['personalausweis-beantragen', 'Personalausweis beantragen', 'Apply for an ID card', 20],
+    ['reisepass-beantragen', 'Reisepass beantragen', 'Apply for a passport', 20],
+    ['wohnsitz-anmelden', 'Wohnsitz anmelden', 'Register your address', 15],
+    ['fahrzeug-zulassen', 'Fahrzeug zulassen', 'Register a vehicle', 30],
+  ] as const
+).map(([id, de, en, durationMinutes]) => ({
+  id: id as ServiceId,
+  names: { de, en },
+  durationMinutes,
+  walkIn: false,
+  bring: [],
+}));
 
 export type CounterKind = 'short' | 'regular';
 

@@ -3,7 +3,13 @@ import { describe, expect, it } from 'vitest';
 import { BERLIN, makeGrid, makeTestCatalogue, markSlots } from '../../test/support/office.ts';
 import type { Catalogue, ServiceId, Slot, SlotStatus } from './catalogue.ts';
 import { findEnclosingInterval, openingIntervals } from './opening-hours.ts';
-import { type SlotPick, findNextFreeSlot, indexSlots } from './slot-search.ts';
+import {
+  type NoCapacity,
+  type NoCapacityReason,
+  type SlotPick,
+  findNextFreeSlot,
+  indexSlots,
+} from './slot-search.ts';
 import {
   type Instant,
   MINUTE_MS,
@@ -27,6 +33,11 @@ function search(
     catalogue.office.policy,
     now,
   );
+}
+
+/** What the search says when it offers nothing. e.g. noCapacity('no-counter', null) */
+function noCapacity(reason: NoCapacityReason, nextDayWithCapacity: string | null): NoCapacity {
+  return { kind: 'no-capacity', reason, nextDayWithCapacity };
 }
 
 function startOf(result: ReturnType<typeof search>): string {
@@ -99,32 +110,26 @@ describe('the next possible free slot', () => {
       'booked',
       (s) => toLocalDate(s.start, BERLIN) === day && s.start < at(day, '11:00'),
     );
-    expect(search(catalogue, slots, ['A'], at(day, '09:00'))).toEqual({
-      kind: 'no-capacity',
-      reason: 'fully-booked',
-      nextDayWithCapacity: '2026-11-25',
-    });
+    expect(search(catalogue, slots, ['A'], at(day, '09:00'))).toEqual(
+      noCapacity('fully-booked', '2026-11-25'),
+    );
   });
 
   it('says a fully booked day is fully booked', () => {
     const catalogue = makeTestCatalogue();
     const slots = makeGrid(catalogue, [day, '2026-11-25', '2026-11-26']);
     markSlots(slots, 'booked', (s) => toLocalDate(s.start, BERLIN) !== '2026-11-26');
-    expect(search(catalogue, slots, ['A'], at(day, '08:00'))).toEqual({
-      kind: 'no-capacity',
-      reason: 'fully-booked',
-      nextDayWithCapacity: '2026-11-26',
-    });
+    expect(search(catalogue, slots, ['A'], at(day, '08:00'))).toEqual(
+      noCapacity('fully-booked', '2026-11-26'),
+    );
   });
 
   it('says the office is closed on a closed day, and when it has capacity again', () => {
     const catalogue = makeTestCatalogue({ closedDates: [day] });
     const slots = makeGrid(catalogue, ['2026-11-25']);
-    expect(search(catalogue, slots, ['A'], at(day, '10:00'))).toEqual({
-      kind: 'no-capacity',
-      reason: 'closed-today',
-      nextDayWithCapacity: '2026-11-25',
-    });
+    expect(search(catalogue, slots, ['A'], at(day, '10:00'))).toEqual(
+      noCapacity('closed-today', '2026-11-25'),
+    );
   });
 
   it('says the office has closed for today after the last slot', () => {
@@ -185,11 +190,9 @@ describe('the next possible free slot', () => {
   it('says no counter can take a combination nobody serves', () => {
     const catalogue = makeTestCatalogue({ counters: { C1: ['A'], C2: ['B'] } });
     const slots = makeGrid(catalogue, [day]);
-    expect(search(catalogue, slots, ['A', 'B'], at(day, '09:00'))).toEqual({
-      kind: 'no-capacity',
-      reason: 'no-counter',
-      nextDayWithCapacity: null,
-    });
+    expect(search(catalogue, slots, ['A', 'B'], at(day, '09:00'))).toEqual(
+      noCapacity('no-counter', null),
+    );
   });
 });
 

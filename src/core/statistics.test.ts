@@ -19,13 +19,22 @@ function appointment(overrides: Partial<AppointmentFacts>): AppointmentFacts {
   };
 }
 
+/** Statistics in Berlin, by day for 24 November 2026 and nothing planned unless told. */
+function statisticsOf(input: Partial<Parameters<typeof computeStatistics>[0]>) {
+  return computeStatistics({
+    timeZone: ZONE,
+    from: '2026-11-24',
+    to: '2026-11-24',
+    by: 'day',
+    shortSlotStarts: [],
+    appointments: [],
+    ...input,
+  });
+}
+
 describe('computeStatistics', () => {
   it('counts tickets, used slots, check-ins, no-shows, waits and service times of a day', () => {
-    const [day] = computeStatistics({
-      timeZone: ZONE,
-      from: '2026-11-24',
-      to: '2026-11-24',
-      by: 'day',
+    const [day] = statisticsOf({
       shortSlotStarts: Array.from(
         { length: 10 },
         (_, i) => at('2026-11-24T09:00:00+01:00') + i * 600_000,
@@ -73,14 +82,7 @@ describe('computeStatistics', () => {
   });
 
   it('gives every period of the range, empty ones as zeros and nulls', () => {
-    const periods = computeStatistics({
-      timeZone: ZONE,
-      from: '2026-11-23',
-      to: '2026-11-25',
-      by: 'day',
-      shortSlotStarts: [],
-      appointments: [],
-    });
+    const periods = statisticsOf({ from: '2026-11-23', to: '2026-11-25' });
     expect(periods.map((p) => p.period)).toEqual(['2026-11-23', '2026-11-24', '2026-11-25']);
     expect(periods[0]).toMatchObject({
       walkInTickets: 0,
@@ -90,12 +92,8 @@ describe('computeStatistics', () => {
   });
 
   it('puts a check-in into the hour it happened in, the ticket into the hour of its slot', () => {
-    const periods = computeStatistics({
-      timeZone: ZONE,
-      from: '2026-11-24',
-      to: '2026-11-24',
+    const periods = statisticsOf({
       by: 'hour',
-      shortSlotStarts: [],
       appointments: [
         appointment({
           start: at('2026-11-24T10:05:00+01:00'),

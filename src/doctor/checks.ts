@@ -13,6 +13,7 @@ import type { Clock } from '../platform/clock.ts';
 import { openPrinterTransport } from '../printer/open-transport.ts';
 import { PRINTER_PROFILES } from '../printer/printer-profile.ts';
 import { missingFonts } from '../printer/text-raster.ts';
+import type { PrintFailureReason } from '../printer/transport.ts';
 import { loadMigrations } from '../store/migrations.ts';
 
 export interface CheckResult {
@@ -70,29 +71,27 @@ async function checkServer(
     const serverTime = typeof body?.time === 'string' ? parseIsoInstant(body.time) : null;
     if (!response.ok || serverTime === null) {
       return {
-        result: {
-          ok: false,
+        result: failed(
           label,
-          detail: `${url} answered ${response.status}, not a Terminmarke health answer`,
-          advice: 'Check server.url in the config: it must name the Terminmarke server.',
-        },
+          `${url} answered ${response.status}, not a Terminmarke health answer`,
+          'Check server.url in the config: it must name the Terminmarke server.',
+        ),
         answer: null,
       };
     }
     return {
-      result: { ok: true, label, detail: `${url} answered in ${receivedAt - sentAt} ms` },
+      result: passed(label, `${url} answered in ${receivedAt - sentAt} ms`),
       answer: { serverTime, sentAt, receivedAt },
     };
   } catch (error) {
     return {
-      result: {
-        ok: false,
+      result: failed(
         label,
-        detail: `no answer from ${url}: ${describe(error)}`,
-        advice: url.startsWith('https:')
+        `no answer from ${url}: ${describe(error)}`,
+        url.startsWith('https:')
           ? 'Is the server running, the network up, and its certificate trusted (server.ca)?'
           : 'Is the server running and the network up? Check server.url in the config.',
-      },
+      ),
       answer: null,
     };
   }
@@ -101,12 +100,7 @@ async function checkServer(
 async function checkToken(ctx: DoctorContext, serverUp: boolean): Promise<CheckResult> {
   const label = `token valid for ${ctx.config.role} ${ctx.config.deviceId}`;
   if (!serverUp) {
-    return {
-      ok: false,
-      label,
-      detail: 'not checked: the server did not answer',
-      advice: 'Fix the server line first.',
-    };
+    return notChecked(label);
   }
   const { config } = ctx;
   const url = `${baseUrl(config)}/api/v1/offices/${encodeURIComponent(config.officeId)}/changes?since=0&limit=1`;
@@ -116,19 +110,14 @@ async function checkToken(ctx: DoctorContext, serverUp: boolean): Promise<CheckR
       signal: AbortSignal.timeout(ctx.timeoutMs),
     });
     await response.arrayBuffer();
-    if (response.ok) return { ok: true, label, detail: `office ${config.officeId} accepts it` };
+    if (response.ok) return passed(label, `office ${config.officeId} accepts it`);
     const advice =
       response.status === 404
         ? `The server has no office '${config.officeId}': check officeId.`
         : 'Create a token for this office, role and device (terminmarke token create) and put it in server.token.';
-    return { ok: false, label, detail: `the server refused it (${response.status})`, advice };
+    return failed(label, `the server refused it (${response.status})`, advice);
   } catch (error) {
-    return {
-      ok: false,
-      label,
-      detail: `no answer: ${describe(error)}`,
-      advice: 'Try again; check the network.',
-    };
+    return failed(label, `no answer: ${describe(error)}`, 'Try again; check the network.');
   }
 }
 
@@ -139,76 +128,50 @@ async function checkToken(ctx: DoctorContext, serverUp: boolean): Promise<CheckR
 function checkClock(answer: HealthAnswer | null): CheckResult {
   const label = 'clock matches the server';
   if (answer === null) {
-    return {
-      ok: false,
-      label,
-      detail: 'not checked: the server did not answer',
-      advice: 'Fix the server line first.',
-    };
+    return notChecked(label);
   }
   const midpoint = (answer.sentAt + answer.receivedAt) / 2;
   const skewMs = Math.round(answer.serverTime - midpoint);
   const seconds = Math.round(Math.abs(skewMs) / 1000);
   const direction = skewMs > 0 ? 'behind' : 'ahead of';
   if (Math.abs(skewMs) <= MAX_CLOCK_SKEW_MS) {
-    return { ok: true, label, detail: `within ${seconds} s of the server` };
+    return passed(label, `within ${seconds} s of the server`);
   }
-  return {
-    ok: false,
+  return failed(
     label,
-    detail: `this device is ${seconds} s ${direction} the server (at most ${MAX_CLOCK_SKEW_MS / 1000} s allowed)`,
-    advice: 'Turn on time sync (systemd-timesyncd or chrony) against the city time server.',
-  };
+    `this device is ${seconds} s ${direction} the server (at most ${MAX_CLOCK_SKEW_MS / 1000} s allowed)`,
+    'Turn on time sync (systemd-timesyncd or chrony) against the city time server.',
+  );
 }
 
 async function checkPrinter(config: DeviceConfig): Promise<CheckResult> {
   const label = 'printer answers';
   if (config.printer === undefined) {
-    return {
-      ok: false,
-      label,
-      detail: 'no printer configured',
-      advice: 'Set printer in the config.',
-    };
+    return failed(label, 'no printer configured', 'Set printer in the config.');
   }
   try {
     const status = await openPrinterTransport(config.printer, {
       paper: PRINTER_PROFILES[config.printerProfile],
     }).status();
     if (status.kind === 'ready') {
-      return {
-        ok: !status.paperNearEnd,
-        label,
-        detail: status.paperNearEnd
-          ? `${config.printer}: paper is running out`
-          : `${config.printer}: ready`,
-        advice: status.paperNearEnd ? 'Put in a new paper roll soon.' : undefined,
-      };
+      return status.paperNearEnd
+        ? failed(label, `${config.printer}: paper is running out`, 'Put in a new paper roll soon.')
+        : passed(label, `${config.printer}: ready`);
     }
     if (status.kind === 'unknown') {
-      return {
-        ok: true,
-        label,
-        detail: `${config.printer}: reachable, reports no status (${status.detail})`,
-      };
+      return passed(label, `${config.printer}: reachable, reports no status (${status.detail})`);
     }
-    return {
-      ok: false,
+    return failed(
       label,
-      detail: `${config.printer}: ${status.reason} (${status.detail})`,
-      advice: PRINTER_ADVICE[status.reason],
-    };
+      `${config.printer}: ${status.reason} (${status.detail})`,
+      PRINTER_ADVICE[status.reason],
+    );
   } catch (error) {
-    return {
-      ok: false,
-      label,
-      detail: describe(error),
-      advice: 'Check the printer interface in the config.',
-    };
+    return failed(label, describe(error), 'Check the printer interface in the config.');
   }
 }
 
-const PRINTER_ADVICE: Record<string, string> = {
+const PRINTER_ADVICE: Record<PrintFailureReason, string> = {
   offline: 'Is the printer switched on and connected, and is its address right?',
   'paper-out': 'Put in a new paper roll.',
   'cover-open': 'Close the printer cover.',
@@ -216,42 +179,32 @@ const PRINTER_ADVICE: Record<string, string> = {
   'write-failed': 'The connection broke: check cable or network.',
 };
 
+const DAMAGED_REPLICA_ADVICE =
+  'Restart the device host: it moves the damaged file aside for IT and resyncs from the server.';
+
 function checkReplica(config: DeviceConfig): CheckResult {
   const label = 'local replica intact';
   const file = join(config.dataDir, 'replica.db');
-  if (!existsSync(file)) return { ok: true, label, detail: 'none yet (this device has not run)' };
+  if (!existsSync(file)) return passed(label, 'none yet (this device has not run)');
   let db: Database.Database | null = null;
   try {
     db = new Database(file, { readonly: true, fileMustExist: true });
     const version = db.pragma('user_version', { simple: true }) as number;
     const known = loadMigrations().length;
     if (version > known) {
-      return {
-        ok: false,
+      return failed(
         label,
-        detail: `${file} has schema ${version}, this Terminmarke knows ${known}`,
-        advice: 'It was written by a newer Terminmarke: update this device.',
-      };
+        `${file} has schema ${version}, this Terminmarke knows ${known}`,
+        'It was written by a newer Terminmarke: update this device.',
+      );
     }
     const check = db.pragma('quick_check', { simple: true }) as string;
     if (check !== 'ok') {
-      return {
-        ok: false,
-        label,
-        detail: `${file}: ${check}`,
-        advice:
-          'Restart the device host: it moves the damaged file aside for IT and resyncs from the server.',
-      };
+      return failed(label, `${file}: ${check}`, DAMAGED_REPLICA_ADVICE);
     }
-    return { ok: true, label, detail: `${file}: ok (schema ${version})` };
+    return passed(label, `${file}: ok (schema ${version})`);
   } catch (error) {
-    return {
-      ok: false,
-      label,
-      detail: `${file}: ${describe(error)}`,
-      advice:
-        'Restart the device host: it moves the damaged file aside for IT and resyncs from the server.',
-    };
+    return failed(label, `${file}: ${describe(error)}`, DAMAGED_REPLICA_ADVICE);
   } finally {
     db?.close();
   }
@@ -265,34 +218,41 @@ function checkDisk(config: DeviceConfig): CheckResult {
     const stats = statfsSync(dir);
     const free = stats.bavail * stats.bsize;
     const text = `${(free / 1024 ** 3).toFixed(1)} GiB free at ${dir}`;
-    if (free >= MIN_FREE_BYTES) return { ok: true, label, detail: text };
-    return {
-      ok: false,
+    if (free >= MIN_FREE_BYTES) return passed(label, text);
+    return failed(
       label,
-      detail: `${text} (at least ${MIN_FREE_BYTES / 1024 ** 2} MiB needed)`,
-      advice: 'Free disk space: old logs and printed-ticket files in dataDir can go.',
-    };
+      `${text} (at least ${MIN_FREE_BYTES / 1024 ** 2} MiB needed)`,
+      'Free disk space: old logs and printed-ticket files in dataDir can go.',
+    );
   } catch (error) {
-    return {
-      ok: false,
-      label,
-      detail: describe(error),
-      advice: 'Check that dataDir exists and is readable.',
-    };
+    return failed(label, describe(error), 'Check that dataDir exists and is readable.');
   }
 }
 
 function checkFonts(): CheckResult {
   const label = 'fonts for every ticket language';
   const missing = missingFonts([...LANGUAGES]);
-  if (missing.length === 0)
-    return { ok: true, label, detail: `${LANGUAGES.join(', ')}: all present` };
-  return {
-    ok: false,
+  if (missing.length === 0) return passed(label, `${LANGUAGES.join(', ')}: all present`);
+  return failed(
     label,
-    detail: `missing: ${missing.join(', ')}`,
-    advice: 'Reinstall Terminmarke: its package ships the ticket fonts.',
-  };
+    `missing: ${missing.join(', ')}`,
+    'Reinstall Terminmarke: its package ships the ticket fonts.',
+  );
+}
+
+/** e.g. passed('free disk', '12.3 GiB free at /var/lib/terminmarke') */
+function passed(label: string, detail: string): CheckResult {
+  return { ok: true, label, detail };
+}
+
+/** e.g. failed('printer answers', 'no printer configured', 'Set printer in the config.') */
+function failed(label: string, detail: string, advice: string): CheckResult {
+  return { ok: false, label, detail, advice };
+}
+
+/** A check that needs the server's answer, when the server gave none. */
+function notChecked(label: string): CheckResult {
+  return failed(label, 'not checked: the server did not answer', 'Fix the server line first.');
 }
 
 function baseUrl(config: DeviceConfig): string {

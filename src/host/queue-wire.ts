@@ -4,7 +4,7 @@
  * this file adds the catalogue part a counter needs for service names, and local times.
  */
 import { z } from 'zod';
-import type { LocalizedText } from '../core/catalogue.ts';
+import { localizedText } from '../wire/catalogue.ts';
 import type { CountersAnswer as CountersAnswerSchema } from '../wire/queue.ts';
 import { type QueueAppointmentWire } from '../wire/queue.ts';
 
@@ -18,17 +18,6 @@ export type { DisplayAnswer, QueueAnswer } from '../wire/queue.ts';
 export type CountersAnswer = z.infer<typeof CountersAnswerSchema>;
 /** One ticket of `GET …/queue`. */
 export type QueueEntry = QueueAppointmentWire;
-
-const otherName = z.string().optional();
-const localizedText = z.object({
-  de: z.string(),
-  en: otherName,
-  tr: otherName,
-  ar: otherName,
-  uk: otherName,
-  ru: otherName,
-  pl: otherName,
-}) satisfies z.ZodType<LocalizedText>;
 
 /** The part of `GET …/device-config` a counter uses: the services' names in every language. */
 export const serviceNamesAnswer = z.object({

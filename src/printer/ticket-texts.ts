@@ -4,7 +4,7 @@
  * `ticket.*` for the paper's own words. Plain language: short sentences, the action first.
  */
 import type { Language } from '../core/catalogue.ts';
-import { FORMAT_LOCALE, translatorFor } from '../texts/translate.ts';
+import { FORMAT_LOCALE, plainTexts, translatorFor } from '../texts/translate.ts';
 
 export interface TicketPhrases {
   callNumber: string;
@@ -25,20 +25,13 @@ export interface TicketPhrases {
   locale: string;
 }
 
+/** The common words (Aufrufnummer, Terminkennung, …) and the paper's own, each under its name. */
 function phrasesIn(language: Language): TicketPhrases {
   const t = translatorFor(language);
   return {
-    callNumber: t('common.callNumber'),
-    appointment: t('common.appointment'),
-    concerns: t('common.concerns'),
-    ticketId: t('common.ticketId'),
+    ...plainTexts(t, 'common'),
+    ...plainTexts(t, 'ticket'),
     checkIn: (time) => t('common.checkInFrom', { time }),
-    bring: t('ticket.bring'),
-    online: t('ticket.online'),
-    waitHere: t('ticket.waitHere'),
-    watchDisplay: t('common.watchDisplay'),
-    clockSuffix: t('ticket.clockSuffix'),
-    separator: t('ticket.separator'),
     locale: FORMAT_LOCALE[language],
   };
 }

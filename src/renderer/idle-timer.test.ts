@@ -8,6 +8,10 @@ function run(events: IdleEvent[], from: IdleState = IDLE_OFF): IdleState {
   return events.reduce((state, event) => stepIdle(state, event, config), from);
 }
 
+const started = (at: number): IdleEvent => ({ type: 'start', at });
+const touched = (at: number): IdleEvent => ({ type: 'activity', at });
+const ticked = (at: number): IdleEvent => ({ type: 'tick', at });
+
 describe('stepIdle', () => {
   it('stays off on the pristine screen however long nobody touches it', () => {
     expect(run([{ type: 'tick', at: 10_000_000 }])).toEqual(IDLE_OFF);
@@ -22,39 +26,29 @@ describe('stepIdle', () => {
     });
   });
 
-  it('restarts the wait with every touch before the warning', () => {
-    const state = run([
-      { type: 'start', at: 0 },
-      { type: 'activity', at: 50_000 },
-      { type: 'tick', at: 100_000 },
-    ]);
-    expect(state).toEqual({ phase: 'active', warnAt: 110_000 });
-  });
-
-  it('extends with one touch during the warning', () => {
-    const state = run([
-      { type: 'start', at: 0 },
-      { type: 'tick', at: 60_000 },
-      { type: 'activity', at: 70_000 },
-    ]);
-    expect(state).toEqual({ phase: 'active', warnAt: 130_000 });
-  });
-
-  it('expires when the warning runs out', () => {
-    const state = run([
-      { type: 'start', at: 0 },
-      { type: 'tick', at: 60_000 },
-      { type: 'tick', at: 80_000 },
-    ]);
-    expect(state).toEqual({ phase: 'expired' });
-  });
-
-  it('gives the full warning time even when a tick arrives late', () => {
-    const state = run([
-      { type: 'start', at: 0 },
-      { type: 'tick', at: 500_000 },
-    ]);
-    expect(state).toEqual({ phase: 'warning', resetAt: 520_000 });
+  it.each<[string, IdleEvent[], IdleState]>([
+    [
+      'restarts the wait with every touch before the warning',
+      [started(0), touched(50_000), ticked(100_000)],
+      { phase: 'active', warnAt: 110_000 },
+    ],
+    [
+      'extends with one touch during the warning',
+      [started(0), ticked(60_000), touched(70_000)],
+      { phase: 'active', warnAt: 130_000 },
+    ],
+    [
+      'expires when the warning runs out',
+      [started(0), ticked(60_000), ticked(80_000)],
+      { phase: 'expired' },
+    ],
+    [
+      'gives the full warning time even when a tick arrives late',
+      [started(0), ticked(500_000)],
+      { phase: 'warning', resetAt: 520_000 },
+    ],
+  ])('%s', (_name, events, expected) => {
+    expect(run(events)).toEqual(expected);
   });
 
   it('ignores touches after expiry and turns off on stop', () => {

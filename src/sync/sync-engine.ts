@@ -15,6 +15,7 @@ type ConnectionState = ScheduleStatus['connection'];
 import { NetworkError, type ServerApi, isTransient } from './api-client.ts';
 import { saveLeaseGrant } from './lease-issuer.ts';
 import { applyChanges, readCursor, saveDeviceConfig } from './replica.ts';
+import { oneAtATime } from './one-at-a-time.ts';
 import { EventStream } from './sse-client.ts';
 import { instantOf } from '../wire/from-wire.ts';
 import type { TicketKeyWire } from '../wire/sync.ts';
@@ -48,8 +49,7 @@ export class SyncEngine {
   readonly uploader: Uploader;
   private readonly events: EventStream;
   private pollTimer: NodeJS.Timeout | null = null;
-  private pulling: Promise<void> | null = null;
-  private pullAgain = false;
+  private readonly pullRounds = oneAtATime(() => this.pullPages());
   private stopped = false;
   private warnedNoKeys = false;
 
@@ -167,21 +167,7 @@ export class SyncEngine {
 
   /** Pulls the feed until caught up; a poke during a pull makes it go round once more. */
   pull(): Promise<void> {
-    if (this.pulling) {
-      this.pullAgain = true;
-      return this.pulling;
-    }
-    this.pulling = (async () => {
-      try {
-        do {
-          this.pullAgain = false;
-          await this.pullPages();
-        } while (this.pullAgain);
-      } finally {
-        this.pulling = null;
-      }
-    })();
-    return this.pulling;
+    return this.pullRounds.run();
   }
 
   private async pullPages(): Promise<void> {

@@ -23,6 +23,7 @@ import {
   pendingEntries,
   stuckCodes,
 } from './outbox.ts';
+import { oneAtATime } from './one-at-a-time.ts';
 import { upsertAppointment } from './replica.ts';
 import { upsertStaffCall } from '../store/staff-call-repository.ts';
 import { callStaffForRefusedTicket } from './refused-ticket-call.ts';
@@ -82,8 +83,11 @@ const STUCK_RETRY_MS = 30_000;
 type UploadResult = 'applied' | 'unreachable' | 'failed' | 'stuck';
 
 export class Uploader {
-  private running: Promise<boolean> | null = null;
-  private again = false;
+  /** A round that could not drain (server gone, a failure) is not repeated at once. */
+  private readonly drainRounds = oneAtATime(
+    () => this.drainOnce(),
+    (drained) => drained,
+  );
   private failures = 0;
   private retryTimer: NodeJS.Timeout | null = null;
   private stuckTriedAt = Number.NEGATIVE_INFINITY;
@@ -98,23 +102,7 @@ export class Uploader {
    * read the outbox before the caller's entry was in it.
    */
   drain(): Promise<boolean> {
-    if (this.running) {
-      this.again = true;
-      return this.running;
-    }
-    this.running = (async () => {
-      try {
-        let drained: boolean;
-        do {
-          this.again = false;
-          drained = await this.drainOnce();
-        } while (this.again && drained);
-        return drained;
-      } finally {
-        this.running = null;
-      }
-    })();
-    return this.running;
+    return this.drainRounds.run();
   }
 
   stop(): void {
@@ -208,7 +196,7 @@ export class Uploader {
       }
     });
     // The staff call waits in the outbox behind this entry: go round once more for it.
-    if (staffCalled) this.again = true;
+    if (staffCalled) this.drainRounds.again();
     if (applied && !refused) reportCopy(entry, answer);
     if (applied && refused) {
       const { code, message } = (answer as { refused: { code: string; message: string } }).refused;

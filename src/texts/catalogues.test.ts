@@ -1,15 +1,25 @@
 import { describe, expect, it } from 'vitest';
-import { LANGUAGES } from '../core/catalogue.ts';
+import { LANGUAGES, type Language } from '../core/catalogue.ts';
 import { hasValidCheckCharacter } from '../core/ticket-code.ts';
 import { catalogueProblems } from './catalogue-check.ts';
 import { CATALOGUES } from './catalogues.ts';
-import { createTranslator, translatorFor } from './translate.ts';
+import { createTranslator, plainTexts, translatorFor } from './translate.ts';
 
 describe('the locale catalogues', () => {
   it.each(LANGUAGES.filter((l) => l !== 'de'))(
     '%s has every key of German with the same placeholders',
     (language) => {
       expect(catalogueProblems(CATALOGUES.de, CATALOGUES[language], language)).toEqual([]);
+    },
+  );
+
+  it.each(['kiosk.', 'checkin.', 'counter.', 'display.', 'ticket.', 'common.'])(
+    'holds the %s texts in every language',
+    (namespace) => {
+      const keysIn = (language: Language) =>
+        Object.keys(CATALOGUES[language]).filter((key) => key.startsWith(namespace));
+      expect(keysIn('de').length).toBeGreaterThan(0);
+      for (const language of LANGUAGES) expect(keysIn(language), language).toEqual(keysIn('de'));
     },
   );
 
@@ -96,6 +106,19 @@ describe('translate', () => {
       'ar-u-nu-latn',
     );
     expect(t('checkin.waitingHeading', { count: 12 })).toBe('12 ينتظرون');
+  });
+
+  it('binds the messages of a namespace that take no arguments under their names', () => {
+    const t = translatorFor('de');
+    expect(plainTexts(t, 'checkin.via')).toEqual({
+      camera: 'per Kamera',
+      scanner: 'per Handscanner',
+      manual: 'per Eingabe',
+    });
+    const kiosk: Record<string, string> = plainTexts(t, 'kiosk');
+    expect(kiosk.back).toBe('Zurück');
+    expect('nextFreeAt' in kiosk).toBe(false);
+    expect(Object.keys(kiosk).some((name) => name.includes('.'))).toBe(false);
   });
 
   it('keeps an apostrophe that is part of a word', () => {

@@ -1,8 +1,9 @@
 /**
  * The text catalogues: one JSON file per language under `assets/locales/`, every user-facing
- * string of the kiosk, the check-in window and the printed ticket, in ICU MessageFormat.
- * Keys are namespaced by where they appear (`kiosk.*`, `checkin.*`, `ticket.*`, `common.*` for
- * words that must read the same on screen and on paper; later `counter.*`, `display.*`).
+ * string of the kiosk, the check-in window, the counter, the call display and the printed
+ * ticket, in ICU MessageFormat. Keys are namespaced by where they appear (`kiosk.*`,
+ * `checkin.*`, `counter.*`, `display.*`, `ticket.*`, `common.*` for words that must read the
+ * same on screen and on paper).
  * Translators edit the JSON; a language that misses a key German has fails `tsc` here and the
  * catalogue test names the key.
  */

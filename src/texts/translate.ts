@@ -58,3 +58,52 @@ export function translatorFor(language: Language): Translate {
   }
   return t;
 }
+
+/** The names after `namespace.` of the keys directly in it. e.g. 'checkin.via' → 'camera' | 'scanner' | 'manual' */
+type NamesIn<Namespace extends string> = TextKey extends infer Key
+  ? Key extends `${Namespace}.${infer Name}`
+    ? Name extends `${string}.${string}`
+      ? never
+      : Name
+    : never
+  : never;
+
+/** Every message directly in a namespace, by name; those that take arguments are bound by hand. */
+export type PlainTexts<Namespace extends string> = Record<NamesIn<Namespace>, string>;
+
+/** FormatJS's AST element type for plain text (TYPE.literal). */
+const LITERAL = 0;
+
+const argumentFree = new Map<string, boolean>();
+
+/** Whether the German message (the reference every language follows) takes no arguments. */
+function takesNoArguments(key: TextKey): boolean {
+  let free = argumentFree.get(key);
+  if (free === undefined) {
+    const ast = new IntlMessageFormat(CATALOGUES.de[key], 'de').getAst();
+    free = ast.every((element) => element.type === LITERAL);
+    argumentFree.set(key, free);
+  }
+  return free;
+}
+
+/**
+ * The messages of a namespace that take no arguments, each under the rest of its key, so a
+ * screen binds by hand only what needs values.
+ * e.g. plainTexts(translatorFor('de'), 'checkin.via') → { camera: 'per Kamera', scanner: 'per Handscanner', manual: 'per Eingabe' }
+ */
+export function plainTexts<Namespace extends string>(
+  t: Translate,
+  namespace: Namespace,
+): PlainTexts<Namespace> {
+  const prefix = `${namespace}.`;
+  const texts: Record<string, string> = {};
+  for (const key of Object.keys(CATALOGUES.de) as TextKey[]) {
+    const name = key.slice(prefix.length);
+    if (key.startsWith(prefix) && !name.includes('.') && takesNoArguments(key)) {
+      texts[name] = t(key);
+    }
+  }
+  // The loop visits exactly the keys NamesIn<Namespace> names; those with arguments stay out.
+  return texts as PlainTexts<Namespace>;
+}

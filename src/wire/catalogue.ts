@@ -6,6 +6,7 @@ import { z } from 'zod';
 import {
   type Catalogue,
   type CounterId,
+  type LocalizedText,
   type OfficeId,
   SLOT_CATEGORIES,
   type ServiceId,
@@ -29,7 +30,8 @@ const counterId = z
   .transform((value) => value as CounterId);
 
 const text = z.string().optional();
-const localizedText = z.object({
+/** A text the office wrote in German and maybe other languages (names, what to bring). */
+export const localizedText = z.object({
   de: z.string(),
   en: text,
   tr: text,
@@ -37,7 +39,7 @@ const localizedText = z.object({
   uk: text,
   ru: text,
   pl: text,
-});
+}) satisfies z.ZodType<LocalizedText>;
 
 const wallTime = z
   .string()

@@ -1,5 +1,6 @@
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
+import { textOf } from '../../../test/support/markup-text.ts';
 import type { DeviceStatusView } from '../../host/contract.ts';
 import { AttentionList } from './AttentionList.tsx';
 import { CHECKIN_TEXTS } from './texts.ts';
@@ -11,13 +12,6 @@ const CALM: DeviceStatusView = {
   attention: [],
   clockSkewSeconds: 2,
 };
-
-function textOf(html: string): string {
-  return html
-    .replace(/<[^>]+>/g, ' ')
-    .replace(/\s+/g, ' ')
-    .trim();
-}
 
 describe('uploads that need staff at the check-in window', () => {
   it('shows nothing while every upload went through and the clock is right', () => {

@@ -1,5 +1,6 @@
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
+import { textOf } from '../../../test/support/markup-text.ts';
 import type { StaffCallView } from '../../host/contract.ts';
 import { StaffCallBanner } from './StaffCallBanner.tsx';
 import { CHECKIN_TEXTS } from './texts.ts';
@@ -12,13 +13,6 @@ const CALL: StaffCallView = {
   time: '09:41',
   ticket: null,
 };
-
-function textOf(html: string): string {
-  return html
-    .replace(/<[^>]+>/g, ' ')
-    .replace(/\s+/g, ' ')
-    .trim();
-}
 
 describe('the staff-call banner of the check-in window', () => {
   it('names the kiosk, the need for accessibility and the time, with an Erledigt button', () => {

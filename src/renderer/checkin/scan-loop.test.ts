@@ -54,30 +54,36 @@ function timedScans(fake: ReturnType<typeof createFakeTimer>, ms: () => number) 
   return { scan, starts, maxActive: () => maxActive };
 }
 
+/** Every test scans at most four times a second and rests at least 20 ms between scans. */
+const TIMING = { intervalMs: 250, minRestMs: 20 };
+
+/** A loop whose every scan takes `ms` of fake time, on a fresh fake clock. */
+function loopWithScansOf(ms: number) {
+  const fake = createFakeTimer();
+  const scans = timedScans(fake, () => ms);
+  const loop = createFrameScanLoop({ ...TIMING, scan: scans.scan, timer: fake.timer });
+  return { fake, scans, loop };
+}
+
+/** A loop stopped at 50 ms, while its first scan (100 ms long) is still running. */
+async function stoppedDuringFirstScan() {
+  const started = loopWithScansOf(100);
+  started.loop.start();
+  await started.fake.advanceTo(50);
+  started.loop.stop();
+  return started;
+}
+
 describe('createFrameScanLoop', () => {
   it('starts a quick scan every interval', async () => {
-    const fake = createFakeTimer();
-    const scans = timedScans(fake, () => 40);
-    const loop = createFrameScanLoop({
-      intervalMs: 250,
-      minRestMs: 20,
-      scan: scans.scan,
-      timer: fake.timer,
-    });
+    const { fake, scans, loop } = loopWithScansOf(40);
     loop.start();
     await fake.advanceTo(1000);
     expect(scans.starts).toEqual([0, 250, 500, 750, 1000]);
   });
 
   it('never runs two scans at once when a scan takes longer than the interval', async () => {
-    const fake = createFakeTimer();
-    const scans = timedScans(fake, () => 400);
-    const loop = createFrameScanLoop({
-      intervalMs: 250,
-      minRestMs: 20,
-      scan: scans.scan,
-      timer: fake.timer,
-    });
+    const { fake, scans, loop } = loopWithScansOf(400);
     loop.start();
     await fake.advanceTo(1500);
     expect(scans.starts).toEqual([0, 420, 840, 1260]);
@@ -85,17 +91,7 @@ describe('createFrameScanLoop', () => {
   });
 
   it('starts nothing after stop, though the scan under way may finish', async () => {
-    const fake = createFakeTimer();
-    const scans = timedScans(fake, () => 100);
-    const loop = createFrameScanLoop({
-      intervalMs: 250,
-      minRestMs: 20,
-      scan: scans.scan,
-      timer: fake.timer,
-    });
-    loop.start();
-    await fake.advanceTo(50);
-    loop.stop();
+    const { fake, scans, loop } = await stoppedDuringFirstScan();
     await fake.advanceTo(2000);
     expect(scans.starts).toEqual([0]);
     expect(loop.isRunning()).toBe(false);
@@ -103,17 +99,7 @@ describe('createFrameScanLoop', () => {
   });
 
   it('does not start a second chain when restarted while a scan is still running', async () => {
-    const fake = createFakeTimer();
-    const scans = timedScans(fake, () => 100);
-    const loop = createFrameScanLoop({
-      intervalMs: 250,
-      minRestMs: 20,
-      scan: scans.scan,
-      timer: fake.timer,
-    });
-    loop.start();
-    await fake.advanceTo(50);
-    loop.stop();
+    const { fake, scans, loop } = await stoppedDuringFirstScan();
     loop.start();
     loop.start();
     await fake.advanceTo(600);
@@ -126,8 +112,7 @@ describe('createFrameScanLoop', () => {
     const errors: unknown[] = [];
     let calls = 0;
     const loop = createFrameScanLoop({
-      intervalMs: 250,
-      minRestMs: 20,
+      ...TIMING,
       scan: async () => {
         calls++;
         if (calls === 1) throw new Error('camera gone for a moment');

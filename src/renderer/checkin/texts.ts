@@ -5,75 +5,50 @@
  * so it says Aufrufnummer and Terminkennung like the printed ticket.
  */
 import type { ConnectionState, PrinterState, StaffCallView } from '../../host/contract.ts';
-import { translatorFor } from '../../texts/translate.ts';
+import { type PlainTexts, translatorFor } from '../../texts/translate.ts';
 import { checkInTexts } from './checkin-texts.ts';
 
 export type StaffLanguage = 'de' | 'en';
 
-export interface CheckInTexts {
-  /** The language's own name, for the switch button. */
-  languageName: string;
-  switchLanguage: string;
-  title: string;
+/**
+ * Every `checkin.*` message without arguments is a field under its own name (`checkin.title` →
+ * `title`), so a new plain text needs only its catalogue line; the fields below take values,
+ * group several keys or read another namespace.
+ */
+export type CheckInTexts = Omit<
+  PlainTexts<'checkin'>,
+  keyof CheckInTextsByHand | (typeof PARTS_OF_OTHER_TEXTS)[number]
+> &
+  CheckInTextsByHand;
 
-  /** Camera. */
-  cameraHeading: string;
-  cameraHint: string;
-  cameraStarting: string;
-  cameraDenied: string;
-  cameraMissing: string;
-  cameraLabel: string;
-  scannerHint: string;
+/** `checkin.*` messages with arguments that are only part of another field's text. */
+export const PARTS_OF_OTHER_TEXTS = [
+  /** The first sentence of `staffCallLine` for a ticket the server refused. */
+  'staffCallTicketRefused',
+] as const;
 
+export interface CheckInTextsByHand {
   /** Manual entry of the Terminkennung. */
-  manualHeading: string;
-  manualLabel: string;
-  manualHint: string;
   manualMissing: (count: number) => string;
   manualBadCharacter: (character: string, position: number) => string;
-  manualTooLong: string;
   manualCheckFailed: (shown: string) => string;
   manualComplete: (shown: string) => string;
-  manualPlaceholder: string;
+  /** The shared word of the kiosk, the ticket and this window (`common.checkIn`). */
   submit: string;
 
-  /** The outcome panel. */
-  outcomeHeading: string;
-  idleTitle: string;
-  idleBody: string;
-  sending: string;
-  checkedIn: string;
-  alreadyCheckedIn: string;
-  alreadyBody: string;
-  /** A ticket checked in before at another device or minutes ago: likely a copy. */
-  copyTitle: string;
+  /** The outcome panel. For a likely copy: checked in before at another device, or just now. */
   earlierAt: (time: string, device: string) => string;
   earlierElsewhere: (time: string) => string;
-  copyAdvice: string;
-  tooEarly: string;
   tooEarlyBody: (opensAt: string) => string;
-  tooLate: string;
-  tooLateBody: string;
-  cancelled: string;
-  cancelledBody: string;
-  otherDay: string;
   otherDayBody: (date: string) => string;
-  unknown: string;
-  unknownBody: string;
-  invalid: string;
-  invalidBody: string;
-  failed: string;
-  failedBody: string;
   callNumber: (callNumber: string) => string;
   slotTime: (time: string) => string;
   ticketCode: (code: string) => string;
-  offline: string;
   via: { camera: string; scanner: string; manual: string };
   at: (time: string) => string;
 
   /** Tickets waiting to be called. */
   waitingHeading: (count: number) => string;
-  waitingEmpty: string;
   columns: {
     callNumber: string;
     slot: string;
@@ -86,16 +61,13 @@ export interface CheckInTexts {
   staffCallsHeading: (count: number) => string;
   /** e.g. "Kiosk kiosk-lobby-1 bittet um Hilfe (Barrierefreiheit) · 09:41" */
   staffCallLine: (call: StaffCallView) => string;
-  staffCallDone: string;
   /** The button's accessible name: its visible word first, then which call. */
   staffCallDoneLabel: (call: StaffCallView) => string;
 
   /** The staff status line. */
-  statusLabel: string;
   connection: Record<ConnectionState, string>;
   printer: Record<PrinterState, string>;
   pendingUploads: (count: number) => string;
-  statusUnknown: string;
   /** e.g. "2 Terminmarken brauchen Aufmerksamkeit" */
   attentionHeading: (count: number) => string;
   /** One ticket: call number and time, e.g. "K014 · 10:20"; a mutation without a ticket. */

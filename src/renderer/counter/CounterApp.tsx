@@ -113,7 +113,7 @@ export function CounterApp({ transport }: { transport: HostTransport }) {
           <WaitingTable
             tickets={state?.waiting ?? []}
             busy={busy}
-            onCall={(ticket) =>
+            onPress={(ticket) =>
               void press({ kind: 'call', code: ticket.code, callNumber: ticket.callNumber })
             }
             language={language}
@@ -122,7 +122,7 @@ export function CounterApp({ transport }: { transport: HostTransport }) {
           <ParkedList
             tickets={state?.parked ?? []}
             busy={busy}
-            onResume={(ticket) => act('resume', ticket)}
+            onPress={(ticket) => act('resume', ticket)}
             language={language}
             t={t}
           />

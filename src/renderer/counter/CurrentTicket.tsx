@@ -1,5 +1,6 @@
 /** The ticket at this desk: number, concerns, slot time, calls, and what can be done with it. */
 import type { QueueTicketView } from '../../host/contract.ts';
+import { localize } from '../i18n/index.ts';
 import { ActionButton } from './ActionButton.tsx';
 import type { CounterCommand } from './shortcuts.ts';
 import type { CounterT, StaffLanguage } from './texts.ts';
@@ -45,7 +46,7 @@ export function CurrentTicket({ ticket, busy, onCommand, language, t }: CurrentT
       </p>
       <ul className="co-current-services">
         {ticket.services.map((service) => (
-          <li key={service.id}>{service.names[language] ?? service.names.de}</li>
+          <li key={service.id}>{localize(service.names, language)}</li>
         ))}
       </ul>
       <p className="co-current-facts">

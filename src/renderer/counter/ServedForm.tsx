@@ -1,6 +1,7 @@
 /** "Done": which concerns were actually dealt with (for the statistics), the ticket's own ticked. */
 import { type FormEvent, useState } from 'react';
 import type { QueueTicketView } from '../../host/contract.ts';
+import { localize } from '../i18n/index.ts';
 import type { CounterT, StaffLanguage } from './texts.ts';
 import { FormActions } from './FormActions.tsx';
 
@@ -53,7 +54,7 @@ export function ServedForm({
               // The form opens on a key press: the first box takes the focus, Enter confirms.
               autoFocus={index === 0}
             />
-            {service.names[language] ?? service.names.de}
+            {localize(service.names, language)}
           </label>
         ))}
       </fieldset>

@@ -1,21 +1,17 @@
 /**
- * The clerk's words, German and English (`locales/<lang>.json`, keys `counter.*`, `{name}`
- * placeholders). Staff wording, short; German is the fallback for a missing key.
+ * The clerk's words, from the catalogues (`assets/locales/<lang>.json`, keys `counter.*`).
+ * Staff wording, short. The screen offers German and English; every language holds the keys so
+ * a staff language can be added without code.
  */
-import { fillTemplate } from '../fill-template.ts';
-import de from './locales/de.json';
-import en from './locales/en.json';
+import type { TextKey } from '../../texts/catalogues.ts';
+import { type TextValues, translatorFor } from '../../texts/translate.ts';
 
 export type StaffLanguage = 'de' | 'en';
-export type CounterKey = keyof typeof de;
-export const COUNTER_CATALOGUES: Record<StaffLanguage, Partial<Record<CounterKey, string>>> = {
-  de,
-  en,
-};
+export type CounterKey = Extract<TextKey, `counter.${string}`>;
 
 /** A text lookup bound to one language. e.g. counterTexts('en')('counter.minutes', { count: 3 }) → '3 min' */
-export type CounterT = (key: CounterKey, params?: Record<string, string | number>) => string;
+export type CounterT = (key: CounterKey, values?: TextValues) => string;
 
 export function counterTexts(language: StaffLanguage): CounterT {
-  return (key, params) => fillTemplate(COUNTER_CATALOGUES[language][key] ?? de[key], params);
+  return translatorFor(language);
 }

@@ -8,6 +8,7 @@ import type { PanelProps } from './Dashboard.tsx';
 import { getJson } from './office-api.ts';
 import { PanelStatus } from './PanelStatus.tsx';
 import { useLoader } from './use-loader.ts';
+import { ScrollTable } from './ScrollTable.tsx';
 
 export const REFRESH_MS = 15_000;
 
@@ -37,58 +38,49 @@ export function DevicesPanel({ session, words, onAuthFailure }: PanelProps) {
   );
 }
 
+const DEVICE_COLUMNS = [
+  'device',
+  'role',
+  'version',
+  'connection',
+  'lastSeen',
+  'printer',
+  'pendingUploads',
+  'clockSkew',
+] as const;
+
 function DeviceTable({ devices, words }: { devices: DeviceEntry[]; words: PanelProps['words'] }) {
   const { t } = words;
   const none = t('office.noValue');
-  const columns = [
-    'device',
-    'role',
-    'version',
-    'connection',
-    'lastSeen',
-    'printer',
-    'pendingUploads',
-    'clockSkew',
-  ] as const;
   return (
-    <div className="of-scroll" role="group" tabIndex={0} aria-labelledby="devices-heading">
-      <table data-testid="devices-table">
-        <thead>
-          <tr>
-            {columns.map((c) => (
-              <th scope="col" key={c}>
-                {t(`office.devices.columns.${c}`)}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {devices.map((d) => (
-            <tr key={d.deviceId}>
-              <th scope="row">{d.deviceId}</th>
-              <td>{d.role}</td>
-              <td>{d.version ?? none}</td>
-              <td>
-                <span className={`of-badge of-${d.connection}`}>
-                  {t(`office.devices.connection.${d.connection}`)}
-                </span>
-              </td>
-              <td>{d.lastSeen ? words.time(d.lastSeen) : t('office.devices.never')}</td>
-              <td>
-                {d.printer
-                  ? t(`office.devices.printer.${d.printer.state}`)
-                  : t('office.devices.printer.none')}
-              </td>
-              <td>{d.pendingUploads ?? none}</td>
-              <td>
-                {d.clockSkewMs === null
-                  ? none
-                  : t('office.devices.seconds', { seconds: words.number(d.clockSkewMs / 1000, 1) })}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <ScrollTable
+      area="devices"
+      headings={DEVICE_COLUMNS.map((c) => t(`office.devices.columns.${c}`))}
+    >
+      {devices.map((d) => (
+        <tr key={d.deviceId}>
+          <th scope="row">{d.deviceId}</th>
+          <td>{d.role}</td>
+          <td>{d.version ?? none}</td>
+          <td>
+            <span className={`of-badge of-${d.connection}`}>
+              {t(`office.devices.connection.${d.connection}`)}
+            </span>
+          </td>
+          <td>{d.lastSeen ? words.time(d.lastSeen) : t('office.devices.never')}</td>
+          <td>
+            {d.printer
+              ? t(`office.devices.printer.${d.printer.state}`)
+              : t('office.devices.printer.none')}
+          </td>
+          <td>{d.pendingUploads ?? none}</td>
+          <td>
+            {d.clockSkewMs === null
+              ? none
+              : t('office.devices.seconds', { seconds: words.number(d.clockSkewMs / 1000, 1) })}
+          </td>
+        </tr>
+      ))}
+    </ScrollTable>
   );
 }

@@ -7,6 +7,7 @@ import type { PanelProps } from './Dashboard.tsx';
 import { saveFile } from './download.ts';
 import { OfficeApiError, getFile } from './office-api.ts';
 import type { StatisticsRange } from './StatisticsPanel.tsx';
+import { ProblemLine } from './ProblemLine.tsx';
 
 const FORMATS = [
   { format: 'csv', key: 'office.stats.exportCsv' },
@@ -42,11 +43,7 @@ export function ExportButtons(props: PanelProps & { range: StatisticsRange }) {
           {t(key)}
         </button>
       ))}
-      {problem ? (
-        <p className="of-problem" role="alert">
-          {problem}
-        </p>
-      ) : null}
+      <ProblemLine text={problem} />
     </div>
   );
 }

@@ -1,6 +1,7 @@
 /** A panel's heading line: when its figures are from, a refresh button, and what went wrong. */
 import type { OfficeWords } from './office-texts.ts';
 import type { Loaded } from './use-loader.ts';
+import { ProblemLine } from './ProblemLine.tsx';
 
 export function PanelStatus<T>(props: {
   loaded: Loaded<T>;
@@ -27,9 +28,10 @@ export function PanelStatus<T>(props: {
       {loaded.state === 'failed' && props.failureNote ? (
         <p data-testid={`${props.testId}-note`}>{props.failureNote}</p>
       ) : loaded.state === 'failed' ? (
-        <p className="of-problem" role="alert" data-testid={`${props.testId}-problem`}>
-          {t('office.loadFailed', { message: loaded.error.message })}
-        </p>
+        <ProblemLine
+          text={t('office.loadFailed', { message: loaded.error.message })}
+          testId={`${props.testId}-problem`}
+        />
       ) : null}
     </div>
   );

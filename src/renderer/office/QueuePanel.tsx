@@ -9,6 +9,7 @@ import { REFRESH_MS } from './DevicesPanel.tsx';
 import { getJson } from './office-api.ts';
 import { PanelStatus } from './PanelStatus.tsx';
 import { useLoader } from './use-loader.ts';
+import { ScrollTable } from './ScrollTable.tsx';
 
 const STATES = ['called', 'serving', 'parked', 'waiting'] as const;
 type QueueState = (typeof STATES)[number];
@@ -48,47 +49,35 @@ export function QueuePanel({ session, words, onAuthFailure }: PanelProps) {
   );
 }
 
+const QUEUE_COLUMNS = [
+  'callNumber',
+  'state',
+  'slot',
+  'checkedInAt',
+  'services',
+  'calls',
+  'counter',
+] as const;
+
 function QueueTable(props: {
   rows: { state: QueueState; entry: QueueEntry }[];
   words: PanelProps['words'];
 }) {
   const { words } = props;
   const { t } = words;
-  const columns = [
-    'callNumber',
-    'state',
-    'slot',
-    'checkedInAt',
-    'services',
-    'calls',
-    'counter',
-  ] as const;
   return (
-    <div className="of-scroll" role="group" tabIndex={0} aria-labelledby="queue-heading">
-      <table data-testid="queue-table">
-        <thead>
-          <tr>
-            {columns.map((c) => (
-              <th scope="col" key={c}>
-                {t(`office.queue.columns.${c}`)}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {props.rows.map(({ state, entry }) => (
-            <tr key={entry.code} data-state={state}>
-              <th scope="row">{entry.callNumber}</th>
-              <td>{t(`office.queue.state.${state}`)}</td>
-              <td>{words.time(entry.start)}</td>
-              <td>{entry.checkedInAt ? words.time(entry.checkedInAt) : t('office.noValue')}</td>
-              <td>{entry.services.join(', ')}</td>
-              <td>{entry.calls}</td>
-              <td>{entry.counter ?? t('office.noValue')}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <ScrollTable area="queue" headings={QUEUE_COLUMNS.map((c) => t(`office.queue.columns.${c}`))}>
+      {props.rows.map(({ state, entry }) => (
+        <tr key={entry.code} data-state={state}>
+          <th scope="row">{entry.callNumber}</th>
+          <td>{t(`office.queue.state.${state}`)}</td>
+          <td>{words.time(entry.start)}</td>
+          <td>{entry.checkedInAt ? words.time(entry.checkedInAt) : t('office.noValue')}</td>
+          <td>{entry.services.join(', ')}</td>
+          <td>{entry.calls}</td>
+          <td>{entry.counter ?? t('office.noValue')}</td>
+        </tr>
+      ))}
+    </ScrollTable>
   );
 }

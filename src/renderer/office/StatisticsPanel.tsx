@@ -11,15 +11,9 @@ import { addDays, isDateRange } from './dates.ts';
 import { ExportButtons } from './ExportButtons.tsx';
 import { getJson } from './office-api.ts';
 import { PanelStatus } from './PanelStatus.tsx';
-import {
-  type SeriesId,
-  hasFigures,
-  noShowsPerDay,
-  utilisationPerDay,
-  waitPerDay,
-  walkInsAndOnlinePerHour,
-} from './statistics-charts.ts';
+import { type SeriesId, hasFigures, statisticsCharts } from './statistics-charts.ts';
 import { useLoader } from './use-loader.ts';
+import { ProblemLine } from './ProblemLine.tsx';
 
 export interface StatisticsRange {
   from: string;
@@ -36,6 +30,13 @@ const SERIES_KEYS = {
   noShows: 'office.chart.noShows.series',
   checkIns: 'office.chart.checkIns',
 } as const satisfies Record<SeriesId, string>;
+
+/** The charts with a category per day, after the one per hour. */
+const DAILY_CHARTS = [
+  { id: 'utilisation', kind: 'bar', title: 'office.chart.utilisation.title', model: 'utilisation' },
+  { id: 'wait', kind: 'line', title: 'office.chart.wait.title', model: 'wait' },
+  { id: 'no-shows', kind: 'bar', title: 'office.chart.noShows.title', model: 'noShows' },
+] as const;
 
 export function StatisticsPanel(props: PanelProps & { today: string }) {
   const { session, words, onAuthFailure } = props;
@@ -55,20 +56,14 @@ export function StatisticsPanel(props: PanelProps & { today: string }) {
   const [loaded, reload] = useLoader(load, null, onAuthFailure);
   const charts = useMemo(
     () =>
-      loaded.state === 'ready'
-        ? {
-            perHour: walkInsAndOnlinePerHour(loaded.value.hours),
-            utilisation: utilisationPerDay(loaded.value.days),
-            wait: waitPerDay(loaded.value.days),
-            noShows: noShowsPerDay(loaded.value.days),
-          }
-        : null,
+      loaded.state === 'ready' ? statisticsCharts(loaded.value.days, loaded.value.hours) : null,
     [loaded],
   );
   const seriesLabel = useCallback((id: SeriesId) => t(SERIES_KEYS[id]), [t]);
   const formatHour = useCallback((hour: string) => `${hour}:00`, []);
   const formatDay = useCallback((day: string) => words.date(day), [words]);
   const shared = { words, seriesLabel };
+  const daily = { ...shared, categoryHeading: t('office.chart.day'), formatCategory: formatDay };
 
   return (
     <section className="of-panel" aria-labelledby="stats-heading" data-testid="stats-panel">
@@ -92,33 +87,16 @@ export function StatisticsPanel(props: PanelProps & { today: string }) {
               categoryHeading={t('office.chart.hour')}
               formatCategory={formatHour}
             />
-            <ChartFigure
-              {...shared}
-              id="utilisation"
-              kind="bar"
-              title={t('office.chart.utilisation.title')}
-              model={charts.utilisation}
-              categoryHeading={t('office.chart.day')}
-              formatCategory={formatDay}
-            />
-            <ChartFigure
-              {...shared}
-              id="wait"
-              kind="line"
-              title={t('office.chart.wait.title')}
-              model={charts.wait}
-              categoryHeading={t('office.chart.day')}
-              formatCategory={formatDay}
-            />
-            <ChartFigure
-              {...shared}
-              id="no-shows"
-              kind="bar"
-              title={t('office.chart.noShows.title')}
-              model={charts.noShows}
-              categoryHeading={t('office.chart.day')}
-              formatCategory={formatDay}
-            />
+            {DAILY_CHARTS.map(({ id, kind, title, model }) => (
+              <ChartFigure
+                key={id}
+                {...daily}
+                id={id}
+                kind={kind}
+                title={t(title)}
+                model={charts[model]}
+              />
+            ))}
           </div>
         </>
       ) : null}
@@ -154,11 +132,7 @@ function RangeForm(props: {
       <button type="submit" className="of-button">
         {t('office.stats.show')}
       </button>
-      {problem ? (
-        <p className="of-problem" role="alert">
-          {problem}
-        </p>
-      ) : null}
+      <ProblemLine text={problem} />
     </form>
   );
 }

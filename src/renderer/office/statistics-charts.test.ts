@@ -1,29 +1,27 @@
 import { describe, expect, it } from 'vitest';
+import { computeStatistics } from '../../core/statistics.ts';
 import type { PeriodFigures } from './answers.ts';
 import {
   hasFigures,
   noShowsPerDay,
+  statisticsCharts,
   utilisationPerDay,
   waitPerDay,
   walkInsAndOnlinePerHour,
 } from './statistics-charts.ts';
 
+/** A period with nothing in it, as the core's statistics give one, named and with `figures`. */
 function period(name: string, figures: Partial<PeriodFigures> = {}): PeriodFigures {
-  return {
-    period: name,
-    walkInTickets: 0,
-    onlineBookings: 0,
-    shortSlotsPlanned: 0,
-    shortSlotsUsedWalkIn: 0,
-    shortSlotsUsedOnline: 0,
-    utilisation: null,
-    checkIns: 0,
-    noShows: 0,
-    medianWaitMinutes: null,
-    p90WaitMinutes: null,
-    medianServiceMinutes: null,
-    ...figures,
-  };
+  const [empty] = computeStatistics({
+    timeZone: 'Europe/Berlin',
+    from: '2026-11-23',
+    to: '2026-11-23',
+    by: 'day',
+    shortSlotStarts: [],
+    appointments: [],
+  });
+  if (!empty) throw new Error('the core gives every day of a range a period');
+  return { ...empty, period: name, ...figures };
 }
 
 describe('the walk-ins and online bookings per hour', () => {
@@ -93,5 +91,17 @@ describe('the figures per day', () => {
     ]);
     expect(hasFigures(model)).toBe(true);
     expect(hasFigures(noShowsPerDay([period('2026-11-23', { checkIns: 5 })]))).toBe(false);
+  });
+
+  it('builds the hourly chart from the hours and the other three from the days', () => {
+    const days = [period('2026-11-23', { noShows: 2, checkIns: 9 })];
+    const hours = [period('2026-11-23T09', { walkInTickets: 3, onlineBookings: 5 })];
+    const charts = statisticsCharts(days, hours);
+    expect(charts.perHour).toEqual(walkInsAndOnlinePerHour(hours));
+    expect(charts.perHour.categories).toEqual(['09']);
+    expect(charts.utilisation).toEqual(utilisationPerDay(days));
+    expect(charts.wait).toEqual(waitPerDay(days));
+    expect(charts.noShows.categories).toEqual(['2026-11-23']);
+    expect(charts.noShows.series.map((s) => s.values)).toEqual([[2], [9]]);
   });
 });

@@ -60,42 +60,59 @@ export function walkInsAndOnlinePerHour(hours: readonly PeriodFigures[]): ChartM
   };
 }
 
-/** Short-slot utilisation in percent per day, with the slots planned. e.g. 0.456 → 45.6 */
-export function utilisationPerDay(days: readonly PeriodFigures[]): ChartModel {
+/** One figure of a day for a chart series, and whether the chart draws it or only the table. */
+interface DailySeries {
+  id: SeriesId;
+  value: (day: PeriodFigures) => number | null;
+  drawn: boolean;
+}
+
+/** A chart with one category per day of the range and one row of values per series. */
+function perDay(days: readonly PeriodFigures[], series: readonly DailySeries[]): ChartModel {
   return {
     categories: days.map((d) => d.period),
-    series: [
-      {
-        id: 'utilisation',
-        values: days.map((d) =>
-          d.utilisation === null ? null : Math.round(d.utilisation * 1000) / 10,
-        ),
-        drawn: true,
-      },
-      { id: 'planned', values: days.map((d) => d.shortSlotsPlanned), drawn: false },
-    ],
+    series: series.map(({ id, value, drawn }) => ({ id, values: days.map(value), drawn })),
   };
+}
+
+/** Short-slot utilisation in percent per day, with the slots planned. e.g. 0.456 → 45.6 */
+export function utilisationPerDay(days: readonly PeriodFigures[]): ChartModel {
+  return perDay(days, [
+    {
+      id: 'utilisation',
+      value: (d) => (d.utilisation === null ? null : Math.round(d.utilisation * 1000) / 10),
+      drawn: true,
+    },
+    { id: 'planned', value: (d) => d.shortSlotsPlanned, drawn: false },
+  ]);
 }
 
 /** The median and 90th-percentile wait (check-in → first call) per day; null on a day without. */
 export function waitPerDay(days: readonly PeriodFigures[]): ChartModel {
-  return {
-    categories: days.map((d) => d.period),
-    series: [
-      { id: 'medianWait', values: days.map((d) => d.medianWaitMinutes), drawn: true },
-      { id: 'p90Wait', values: days.map((d) => d.p90WaitMinutes), drawn: true },
-    ],
-  };
+  return perDay(days, [
+    { id: 'medianWait', value: (d) => d.medianWaitMinutes, drawn: true },
+    { id: 'p90Wait', value: (d) => d.p90WaitMinutes, drawn: true },
+  ]);
 }
 
 /** No-shows per day, beside the check-ins of that day for scale. */
 export function noShowsPerDay(days: readonly PeriodFigures[]): ChartModel {
+  return perDay(days, [
+    { id: 'noShows', value: (d) => d.noShows, drawn: true },
+    { id: 'checkIns', value: (d) => d.checkIns, drawn: false },
+  ]);
+}
+
+/** The four charts of a range: per hour from the hourly periods, the rest from the daily ones. */
+export function statisticsCharts(
+  days: readonly PeriodFigures[],
+  hours: readonly PeriodFigures[],
+): Record<'perHour' | 'utilisation' | 'wait' | 'noShows', ChartModel> {
   return {
-    categories: days.map((d) => d.period),
-    series: [
-      { id: 'noShows', values: days.map((d) => d.noShows), drawn: true },
-      { id: 'checkIns', values: days.map((d) => d.checkIns), drawn: false },
-    ],
+    perHour: walkInsAndOnlinePerHour(hours),
+    utilisation: utilisationPerDay(days),
+    wait: waitPerDay(days),
+    noShows: noShowsPerDay(days),
   };
 }
 
