@@ -180,3 +180,24 @@ export function streamLogger(
 export function stderrLogger(bindings: LogFields = {}): Logger {
   return streamLogger(process.stderr, 'warn', bindings);
 }
+
+/**
+ * An error nothing caught still ends the process (its supervisor restarts it), but is written to
+ * the log first: otherwise its stack reached stderr only, which no log file keeps.
+ */
+export function logUncaught(log: Logger): void {
+  const fail = (what: string) => (error: unknown) => {
+    log.error(what, { err: error });
+    process.exit(1);
+  };
+  process.once('uncaughtException', fail('uncaught exception; exiting'));
+  process.once('unhandledRejection', fail('unhandled promise rejection; exiting'));
+}
+
+let fallback: Logger | null = null;
+
+/** One shared `stderrLogger()` for defaults on hot paths, made on first use. */
+export function defaultLogger(): Logger {
+  fallback ??= stderrLogger();
+  return fallback;
+}

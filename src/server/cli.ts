@@ -19,7 +19,7 @@ import {
   DEFAULT_LOG_MAX_SIZE,
   type LogFileOptions,
   type LogLevel,
-  type OpenLogger,
+  logUncaught,
   openLogger,
   parseLogLevel,
 } from '../platform/log.ts';
@@ -245,17 +245,4 @@ export async function run(argv: string[]): Promise<number> {
   log.info('server stopped');
   await log.close();
   return 0;
-}
-
-/**
- * An error nothing caught ends the process (its supervisor restarts it), but is written down
- * first: without this its stack went to stderr only, which no log file keeps.
- */
-function logUncaught(log: OpenLogger): void {
-  const fail = (what: string) => (error: unknown) => {
-    log.error(what, { err: error });
-    process.exit(1);
-  };
-  process.once('uncaughtException', fail('uncaught exception; exiting'));
-  process.once('unhandledRejection', fail('unhandled promise rejection; exiting'));
 }
