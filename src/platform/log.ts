@@ -58,8 +58,9 @@ export const DEFAULT_LOG_MAX_SIZE = '10m';
 export const DEFAULT_LOG_KEEP = 14;
 
 /**
- * Known places of secrets in what we log, for pino's own redaction. The scrubber covers them too;
- * this is the second lock, on the structure rather than on the strings.
+ * Known places of secrets in what we log, for pino's own redaction. The scrubber covers these
+ * keys at any depth already; this is the second lock, on the structure rather than the strings.
+ * Fixed paths only: each wildcard path cost as much as the rest of a line (measured ~15 µs).
  */
 const REDACT_PATHS = [
   'authorization',
@@ -70,10 +71,7 @@ const REDACT_PATHS = [
   'headers.cookie',
   'req.headers.authorization',
   'req.headers.cookie',
-  '*.authorization',
-  '*.token',
-  '*.ticketKey',
-  '*.qr',
+  'err.token',
 ];
 
 /** e.g. 'debug' → 'debug'; anything else throws, naming the levels. */
