@@ -18,7 +18,7 @@ import { expireLeases } from './lease-manager.ts';
 import { releaseUnclaimedWalkIns } from './no-show-sweep.ts';
 import { DEFAULT_RETENTION, type RetentionPolicy, applyRetention } from './retention.ts';
 import { ServerMetrics } from './metrics.ts';
-import { withOfficePage } from './office-page.ts';
+import { createOfficePage, withOfficePage } from './office-page.ts';
 import { OfficeRegistry } from './office-registry.ts';
 import { createRouter } from './router.ts';
 import { ROUTES } from './routes.ts';
@@ -119,7 +119,11 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     // How often those two are checked (Node's default is 30 s, which a slow client would enjoy).
     connectionsCheckingInterval: Math.min(1_000, limits.headersTimeoutMs),
   };
-  const listener = withOfficePage(createRouter(ROUTES, services));
+  const listener = withOfficePage(
+    createRouter(ROUTES, services),
+    createOfficePage(undefined, services.log),
+    services.log,
+  );
   const server: Server = options.tls
     ? createTlsServer({ ...httpOptions, cert: options.tls.cert, key: options.tls.key }, listener)
     : createServer(httpOptions, listener);

@@ -93,6 +93,8 @@ describe('server logs', () => {
     for (const [method, path, body, headers] of hostile) {
       await api(server, method, path, body, headers);
     }
+    // The office page's files are logged by one pattern too.
+    expect((await fetch(`${server.url}/office/${ticket.code}`)).status).toBe(404);
     const created = await api<{ token: string }>(server, 'POST', '/offices/demo/device-tokens', {
       roles: ['kiosk'],
       deviceId: 'kiosk-9',
@@ -100,7 +102,7 @@ describe('server logs', () => {
     expect(created.status).toBe(201);
     // Enough plain requests to fill several 4 KiB files.
     for (let i = 0; i < 40; i++) await api(server, 'GET', '/offices/demo/capacity');
-    const requests = 1 + hostile.length + 1 + 40;
+    const requests = 1 + hostile.length + 2 + 40;
     await eventually(
       () => jsonLines(server.output()).filter((l) => l.msg === 'request').length >= requests,
       10_000,
@@ -135,6 +137,7 @@ describe('server logs', () => {
     });
     // An unknown office or path is logged without its path.
     expect(requestLines.filter((l) => l.route === null).map((l) => l.status)).toEqual([404, 404]);
+    expect(requestLines.find((l) => l.route === '/office/*')).toMatchObject({ status: 404 });
     expect(fileLines.some((l) => l.msg === 'server started')).toBe(true);
     expect(fileLines.at(-1)?.msg).toBe('server stopped');
 
