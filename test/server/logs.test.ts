@@ -4,7 +4,7 @@
  * a device's token carries — however hostile the request. Plus the audit log of admin actions.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -201,7 +201,7 @@ describe('server logs', () => {
 });
 
 describe('audit log', () => {
-  it('records token creation and revocation and cancellations, over HTTP and at the command line', async () => {
+  it('records tokens, cancellations and office imports, over HTTP and at the command line', async () => {
     const dir = tempDir();
     const db = dbIn(dir);
     const server = await startServerProcess({ db });
@@ -237,6 +237,19 @@ describe('audit log', () => {
     );
     expect(cliToken.code).toBe(0);
     expect(cli('token', 'revoke', '--db', db, '--device', 'kiosk-7').code).toBe(0);
+    // An office import that changes something is recorded; a dry run is not.
+    const document = join(dir, 'demo.yaml');
+    expect(cli('office', 'export', '--db', db, '--office', 'demo', document).code).toBe(0);
+    const exported = readFileSync(document, 'utf8');
+    expect(exported).toContain('drawsPerKioskPerMinute: 6');
+    writeFileSync(
+      document,
+      exported.replace('drawsPerKioskPerMinute: 6', 'drawsPerKioskPerMinute: 7'),
+    );
+    expect(
+      cli('office', 'import', '--db', db, '--office', 'demo', document, '--dry-run').code,
+    ).toBe(0);
+    expect(cli('office', 'import', '--db', db, '--office', 'demo', document).code).toBe(0);
     await server.stop();
 
     const entries = readAudit(dir);
@@ -246,8 +259,9 @@ describe('audit log', () => {
       'device-tokens-revoked',
       'device-token-created',
       'device-tokens-revoked',
+      'office-config-imported',
     ]);
-    const [cancelled, httpCreated, httpRevoked, cliCreated, cliRevoked] = entries;
+    const [cancelled, httpCreated, httpRevoked, cliCreated, cliRevoked, imported] = entries;
     const demoActor = { kind: 'token', tokenId: 'demo', deviceId: null };
     expect(cancelled).toMatchObject({
       office: 'demo',
@@ -274,6 +288,11 @@ describe('audit log', () => {
       office: null,
       actor: { kind: 'cli' },
       details: { deviceId: 'kiosk-7', revoked: 1 },
+    });
+    expect(imported).toMatchObject({
+      office: 'demo',
+      actor: { kind: 'cli' },
+      details: { file: document, changes: 1 },
     });
     for (const entry of entries) expect(Date.parse(entry.time)).not.toBeNaN();
 
