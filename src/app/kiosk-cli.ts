@@ -27,7 +27,7 @@ export async function run(args: string[]): Promise<number> {
     file: { dir: config.dataDir, name: 'device' },
     bindings: { service: config.role, device: config.deviceId },
   });
-  logUncaught(log);
+  logUncaught(log, `terminmarke ${config.role}`);
   let host;
   try {
     host = await startDeviceHostFromConfig(config, { clock: clockFromEnvironment(), log });

@@ -10,6 +10,7 @@
 import { join } from 'node:path';
 import pino from 'pino';
 import pinoRoll, { type RollingStream } from 'pino-roll';
+import { installFatalErrorHandlers } from './fatal-errors.ts';
 import { REDACTED, scrubFields, scrubText } from './log-scrub.ts';
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -180,16 +181,11 @@ export function stderrLogger(bindings: LogFields = {}): Logger {
 }
 
 /**
- * An error nothing caught still ends the process (its supervisor restarts it), but is written to
- * the log first: otherwise its stack reached stderr only, which no log file keeps.
+ * An error nothing caught still ends the process (its supervisor restarts it), written to this
+ * log first, stack included: stderr alone is kept by no log file. e.g. logUncaught(log, 'terminmarke server')
  */
-export function logUncaught(log: Logger): void {
-  const fail = (what: string) => (error: unknown) => {
-    log.error(what, { err: error });
-    process.exit(1);
-  };
-  process.once('uncaughtException', fail('uncaught exception; exiting'));
-  process.once('unhandledRejection', fail('unhandled promise rejection; exiting'));
+export function logUncaught(log: Logger, name: string): () => void {
+  return installFatalErrorHandlers(name, { log: (line) => log.error(line) });
 }
 
 let fallback: Logger | null = null;

@@ -197,7 +197,7 @@ export async function run(argv: string[]): Promise<number> {
     file: args.logFile,
     bindings: { service: 'server' },
   });
-  logUncaught(log);
+  logUncaught(log, 'terminmarke server');
   const db = openDatabase(args.db);
   prepareStore(db, args, clock.now());
   const running = await startServer({
