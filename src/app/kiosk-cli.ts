@@ -5,7 +5,7 @@
  */
 import { parseArgs } from 'node:util';
 import { clockFromEnvironment } from '../platform/clock.ts';
-import { logUncaught, openLogger, parseLogLevel } from '../platform/log.ts';
+import { openLogger, parseLogLevel } from '../platform/log.ts';
 import { loadDeviceConfig } from '../host/config.ts';
 import { startDeviceHostFromConfig } from './start-host.ts';
 
@@ -27,7 +27,6 @@ export async function run(args: string[]): Promise<number> {
     file: { dir: config.dataDir, name: 'device' },
     bindings: { service: config.role, device: config.deviceId },
   });
-  logUncaught(log, `terminmarke ${config.role}`);
   let host;
   try {
     host = await startDeviceHostFromConfig(config, { clock: clockFromEnvironment(), log });

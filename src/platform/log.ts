@@ -10,7 +10,6 @@
 import { join } from 'node:path';
 import pino from 'pino';
 import pinoRoll, { type RollingStream } from 'pino-roll';
-import { installFatalErrorHandlers } from './fatal-errors.ts';
 import { REDACTED, scrubFields, scrubText } from './log-scrub.ts';
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -178,14 +177,6 @@ export function streamLogger(
 /** For code run without a logger of its own (in-process tests): warnings and errors to stderr. */
 export function stderrLogger(bindings: LogFields = {}): Logger {
   return streamLogger(process.stderr, 'warn', bindings);
-}
-
-/**
- * An error nothing caught still ends the process (its supervisor restarts it), written to this
- * log first, stack included: stderr alone is kept by no log file. e.g. logUncaught(log, 'terminmarke server')
- */
-export function logUncaught(log: Logger, name: string): () => void {
-  return installFatalErrorHandlers(name, { log: (line) => log.error(line) });
 }
 
 let fallback: Logger | null = null;

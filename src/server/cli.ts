@@ -19,7 +19,6 @@ import {
   DEFAULT_LOG_MAX_SIZE,
   type LogFileOptions,
   type LogLevel,
-  logUncaught,
   openLogger,
   parseLogLevel,
 } from '../platform/log.ts';
@@ -197,7 +196,6 @@ export async function run(argv: string[]): Promise<number> {
     file: args.logFile,
     bindings: { service: 'server' },
   });
-  logUncaught(log, 'terminmarke server');
   const db = openDatabase(args.db);
   prepareStore(db, args, clock.now());
   const running = await startServer({
