@@ -250,6 +250,7 @@ describe('audit log', () => {
       cli('office', 'import', '--db', db, '--office', 'demo', document, '--dry-run').code,
     ).toBe(0);
     expect(cli('office', 'import', '--db', db, '--office', 'demo', document).code).toBe(0);
+    expect(cli('key', 'rotate', '--db', db, '--office', 'demo').code).toBe(0);
     await server.stop();
 
     const entries = readAudit(dir);
@@ -260,8 +261,12 @@ describe('audit log', () => {
       'device-token-created',
       'device-tokens-revoked',
       'office-config-imported',
+      'ticket-key-rotated',
     ]);
-    const [cancelled, httpCreated, httpRevoked, cliCreated, cliRevoked, imported] = entries;
+    const [cancelled, httpCreated, httpRevoked, cliCreated, cliRevoked, imported, rotated] =
+      entries;
+    expect(rotated).toMatchObject({ office: 'demo', actor: { kind: 'cli' } });
+    expect(Date.parse(String(rotated?.details.previousKeyVerifiesUntil))).not.toBeNaN();
     const demoActor = { kind: 'token', tokenId: 'demo', deviceId: null };
     expect(cancelled).toMatchObject({
       office: 'demo',
