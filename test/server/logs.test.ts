@@ -189,7 +189,6 @@ describe('server logs', () => {
       expect(failure).toMatchObject({
         level: 'error',
         msg: 'request failed',
-        route: '/api/v1/offices/:office/capacity',
         err: { type: 'TypeError' },
       });
       expect(String((failure?.err as Line).stack)).toMatch(/\n\s+at /);
