@@ -107,8 +107,35 @@ async function startServerProcess(
       reject(new Error(`the demo server stopped (exit ${code}):\n${output}`)),
     );
   });
-  child.stdout?.on('data', (chunk: Buffer) => process.stdout.write(`[server] ${chunk.toString()}`));
+  echoServerLines(child);
   return { url, process: child };
+}
+
+/**
+ * Shows what the server says on this terminal, less its info lines (one per request): those stay
+ * in the server's log file in the demo folder.
+ */
+function echoServerLines(child: ChildProcess): void {
+  let rest = '';
+  child.stdout?.on('data', (chunk: Buffer) => {
+    const lines = (rest + chunk.toString()).split('\n');
+    rest = lines.pop() ?? '';
+    for (const line of lines) {
+      if (isQuietLogLine(line)) continue;
+      process.stdout.write(`[server] ${line}\n`);
+    }
+  });
+}
+
+function isQuietLogLine(line: string): boolean {
+  if (!line.startsWith('{')) return false;
+  try {
+    const { level } = JSON.parse(line) as { level?: unknown };
+    return level === 'info' || level === 'debug' || level === 'trace';
+  } catch {
+    // Not a log line after all: show it as it is.
+    return false;
+  }
 }
 
 function writeDemoConfig(

@@ -4,6 +4,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Clock } from '../platform/clock.ts';
+import { type Logger, defaultLogger } from '../platform/log.ts';
 import { createDeviceSchedule } from '../sync/device-schedule.ts';
 import { type DeviceConfig, readServerCa } from '../host/config.ts';
 import type { DeviceSchedule } from '../ports/device-schedule.ts';
@@ -23,6 +24,7 @@ export interface RunningSchedule {
 export async function startDeviceSchedule(
   config: DeviceConfig & { role: 'kiosk' | 'checkin' },
   clock: Clock,
+  log?: Logger,
 ): Promise<RunningSchedule> {
   mkdirSync(config.dataDir, { recursive: true });
   const schedule = createDeviceSchedule({
@@ -36,10 +38,15 @@ export async function startDeviceSchedule(
     databaseFile: join(config.dataDir, 'replica.db'),
     retentionDays: config.retentionDays,
     clock,
+    logger: log,
   });
   schedule.start();
   await Promise.race([
-    schedule.syncNow().catch(() => undefined),
+    schedule
+      .syncNow()
+      .catch((error: unknown) =>
+        (log ?? defaultLogger()).error('first sync failed', { err: error }),
+      ),
     new Promise((resolve) => setTimeout(resolve, FIRST_SYNC_WAIT_MS).unref()),
   ]);
   return {

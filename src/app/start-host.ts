@@ -4,6 +4,7 @@
  */
 import type { Language } from '../core/catalogue.ts';
 import type { Clock } from '../platform/clock.ts';
+import { type LogLevel, type Logger, type OpenLogger, openLogger } from '../platform/log.ts';
 import { openPrinterTransport } from '../printer/open-transport.ts';
 import { PRINTER_PROFILES } from '../printer/printer-profile.ts';
 import { type TicketPrinter, createTicketPrinter } from '../printer/ticket-printer.ts';
@@ -42,6 +43,8 @@ export interface DeviceServices {
   speechAudio?: (id: string) => Buffer | null;
   /** The screens' files, for the shell's `terminmarke://app/` protocol. */
   screens: ScreenFiles;
+  /** The device's log; optional only so stand-in hosts in tests need not have one. */
+  log?: Logger;
   stop(): Promise<void>;
 }
 
@@ -62,6 +65,21 @@ export interface StartOptions {
   speech?: SpeechService;
   /** For tests: a headset jack instead of ALSA's. */
   jack?: JackSense;
+  /**
+   * Where the device logs. When left out: JSON lines to stdout and to `device.<date>.<n>.log` in
+   * the config's data folder, at `logLevel` (info by default), closed by `stop()`.
+   */
+  log?: Logger;
+  logLevel?: LogLevel;
+}
+
+/** The device's own log file and stdout, with its id on every line. */
+function openDeviceLog(config: DeviceConfig, level: LogLevel | undefined): Promise<OpenLogger> {
+  return openLogger({
+    ...(level ? { level } : {}),
+    file: { dir: config.dataDir, name: 'device' },
+    bindings: { service: config.role, device: config.deviceId },
+  });
 }
 
 /**
@@ -72,11 +90,34 @@ export async function startDeviceServices(
   config: DeviceConfig,
   options: StartOptions,
 ): Promise<DeviceServices> {
+  if (options.log) return startServicesWith(config, options, options.log);
+  const log = await openDeviceLog(config, options.logLevel);
+  try {
+    const services = await startServicesWith(config, options, log);
+    return {
+      ...services,
+      async stop() {
+        await services.stop();
+        await log.close();
+      },
+    };
+  } catch (error) {
+    log.error('device did not start', { err: error });
+    await log.close();
+    throw error;
+  }
+}
+
+async function startServicesWith(
+  config: DeviceConfig,
+  options: StartOptions,
+  log: Logger,
+): Promise<DeviceServices> {
   const role = config.role;
   if (role === 'counter' || role === 'display')
-    return startQueueServices({ ...config, role }, options);
+    return startQueueServices({ ...config, role }, options, log);
   const schedule =
-    options.schedule ?? (await startDeviceSchedule({ ...config, role }, options.clock));
+    options.schedule ?? (await startDeviceSchedule({ ...config, role }, options.clock, log));
   const printer =
     options.printer !== undefined
       ? options.printer
@@ -88,7 +129,7 @@ export async function startDeviceServices(
             PRINTER_PROFILES[config.printerProfile],
           )
         : null;
-  const events = createEventHub();
+  const events = createEventHub(log);
   const speech =
     options.speech ??
     (await openSpeechService({ output: config.speech?.output, clock: options.clock }));
@@ -111,6 +152,7 @@ export async function startDeviceServices(
     speech,
     keypad: { keys: keypadKeysWith(config.keypad.keys), lockoutMs: config.keypad.lockoutMs },
     jack,
+    log,
   });
   const bundle = options.bundle ?? (await buildRendererBundle());
   const screens = loadScreenFiles(bundle, options.rendererDir);
@@ -124,9 +166,7 @@ export async function startDeviceServices(
       .refresh()
       // The printer was just read: paper running low is reported at once.
       .then(() => heartbeats.poke())
-      .catch((error: unknown) =>
-        console.error(`terminmarke ${config.deviceId}: refreshing the screens failed:`, error),
-      );
+      .catch((error: unknown) => log.error('refreshing the screens failed', { err: error }));
   const refresher = setInterval(() => void refresh(), REFRESH_MS);
   void refresh();
   return {
@@ -136,6 +176,7 @@ export async function startDeviceServices(
     schedule: schedule.schedule,
     speechAudio: (id) => speech.audio(id),
     screens,
+    log,
     async stop() {
       clearInterval(refresher);
       stopReporting();
@@ -152,15 +193,16 @@ export async function startDeviceServices(
 async function startQueueServices(
   config: DeviceConfig & { role: 'counter' | 'display' },
   options: StartOptions,
+  log: Logger,
 ): Promise<DeviceServices> {
-  const events = createEventHub();
+  const events = createEventHub(log);
   // Only the display speaks (its announcements); a counter has nothing to say aloud.
   const speech =
     config.role === 'display'
       ? (options.speech ??
         (await openSpeechService({ output: config.speech?.output, clock: options.clock })))
       : null;
-  const host = createQueueHost({ config, events, clock: options.clock, speech });
+  const host = createQueueHost({ config, events, clock: options.clock, speech, log });
   const heartbeats = startHeartbeats(config, () => ({
     role: config.role,
     version: TERMINMARKE_VERSION,
@@ -179,6 +221,7 @@ async function startQueueServices(
     schedule: null,
     speechAudio: (id) => speech?.audio(id) ?? null,
     screens: loadScreenFiles(bundle, options.rendererDir),
+    log,
     async stop() {
       heartbeats.stop();
       host.dispose();

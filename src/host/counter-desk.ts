@@ -7,6 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import type { LocalizedText } from '../core/catalogue.ts';
 import type { Clock } from '../platform/clock.ts';
+import type { Logger } from '../platform/log.ts';
 import { HttpError, NetworkError, type ServerApi } from '../sync/api-client.ts';
 import { isBodyOf } from '../wire/route-spec.ts';
 import { routes } from '../wire/routes.ts';
@@ -31,6 +32,7 @@ export interface CounterDeskOptions {
   clock: Clock;
   counterId: string;
   pollMs?: number;
+  log?: Logger;
   newKey?: () => string;
 }
 
@@ -69,6 +71,7 @@ export function createCounterDesk(options: CounterDeskOptions): CounterDesk {
 
   const link = createQueueLink({
     api,
+    log: options.log,
     ...(options.pollMs ? { pollMs: options.pollMs } : {}),
     read: async () => {
       names ??= await readServiceNames(api);

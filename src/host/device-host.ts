@@ -8,6 +8,7 @@
 import type { Catalogue, Language } from '../core/catalogue.ts';
 import { DEFAULT_KEYPAD_KEYS, type KeypadConfig } from '../core/keypad.ts';
 import type { Clock } from '../platform/clock.ts';
+import { type Logger, defaultLogger } from '../platform/log.ts';
 import type { TicketPrinter } from '../printer/ticket-printer.ts';
 import { type JackSense, createNoJackSense } from '../speech/jack-sense.ts';
 import type { SpeechService } from '../speech/speech-service.ts';
@@ -44,6 +45,8 @@ export interface DeviceHostOptions {
   keypad?: KeypadConfig;
   /** The headset jack; a device that cannot tell when absent. */
   jack?: JackSense;
+  /** Warnings and errors to stderr when not given. */
+  log?: Logger;
 }
 
 export interface DeviceHost {
@@ -61,7 +64,8 @@ export function createDeviceHost(options: DeviceHostOptions): DeviceHost {
   const catalogue = (): Catalogue => requireCatalogue(schedule);
   const publishCapacity = createCapacityPublisher(schedule, clock, events, catalogue);
   const desk = createTicketDesk({ ...options, catalogue, publishCapacity });
-  const printer = createPrinterReader(options.printer);
+  const log = options.log ?? defaultLogger();
+  const printer = createPrinterReader(options.printer, (message) => log.warn(message));
   const keypad = {
     keypad: options.keypad ?? { keys: DEFAULT_KEYPAD_KEYS, lockoutMs: 0 },
     jack: options.jack ?? createNoJackSense(),

@@ -2,6 +2,7 @@
  * The single entry of both transports: checks the call name and its argument (the renderer is
  * untrusted), runs the handler and turns every failure into `{ code, message }`.
  */
+import { type Logger, defaultLogger } from '../platform/log.ts';
 import { z } from 'zod';
 import { LANGUAGES } from '../core/catalogue.ts';
 import { STAFF_CALL_REASONS } from '../core/staff-call.ts';
@@ -67,6 +68,7 @@ export async function dispatch(
   name: string,
   arg: unknown,
   role: DeviceRole,
+  log: Logger = defaultLogger(),
 ): Promise<DispatchResult> {
   if (!isHostCallName(name)) {
     return {
@@ -105,7 +107,7 @@ export async function dispatch(
         error: { code: error.code, message: error.message },
       };
     }
-    console.error(`host call ${name} failed:`, error);
+    log.error(`host call ${name} failed`, { err: error });
     return {
       ok: false,
       status: 500,

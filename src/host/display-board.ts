@@ -4,6 +4,7 @@
  * stays through an outage, marked offline, and is replaced as soon as the server answers again.
  */
 import type { Clock } from '../platform/clock.ts';
+import type { Logger } from '../platform/log.ts';
 import type { ServerApi } from '../sync/api-client.ts';
 import { routes } from '../wire/routes.ts';
 import type { DisplayStateView, HostHandlers } from './contract.ts';
@@ -17,6 +18,7 @@ export interface DisplayBoardOptions {
   clock: Clock;
   display: { rows: number; chime: boolean; speech: boolean };
   pollMs?: number;
+  log?: Logger;
 }
 
 export interface DisplayBoard {
@@ -30,6 +32,7 @@ export function createDisplayBoard(options: DisplayBoardOptions): DisplayBoard {
   let last: { answer: DisplayAnswer; at: number } | null = null;
   const view = (): DisplayStateView => toDisplayView(last, options.display, link.connection());
   const link = createQueueLink({
+    log: options.log,
     api: options.api,
     ...(options.pollMs ? { pollMs: options.pollMs } : {}),
     read: async () => {

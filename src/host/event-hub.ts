@@ -1,6 +1,7 @@
 /**
  * A typed publish/subscribe hub for host events; both transports subscribe to it.
  */
+import { type Logger, defaultLogger } from '../platform/log.ts';
 import type { HostEvents } from './contract.ts';
 
 export type HostEventName = keyof HostEvents;
@@ -13,7 +14,7 @@ export interface EventHub {
 }
 
 /** e.g. const hub = createEventHub(); const stop = hub.subscribe(log); hub.publish('connection/changed', …) */
-export function createEventHub(): EventHub {
+export function createEventHub(log: Logger = defaultLogger()): EventHub {
   const listeners = new Set<HostEventListener>();
   return {
     publish(event, payload) {
@@ -22,7 +23,7 @@ export function createEventHub(): EventHub {
           listener(event, payload);
         } catch (error) {
           // One broken subscriber (a closed socket) must not starve the others.
-          console.error(`host event listener failed on ${event}:`, error);
+          log.error(`host event listener failed on ${event}`, { err: error });
         }
       }
     },

@@ -5,6 +5,7 @@
  * must name this host in `Host` (no DNS rebinding), and calls must be JSON from no origin or our
  * own (no CSRF by form or `text/plain` fetch); the device's role decides which calls it answers.
  */
+import { type Logger, defaultLogger } from '../platform/log.ts';
 import { type IncomingMessage, type ServerResponse, createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { type DeviceRole, type HostHandlers, isEventAllowed } from './contract.ts';
@@ -43,6 +44,8 @@ export interface BrowserTransportOptions {
   maxEventStreams?: number;
   /** The WAV of an utterance by id (`GET /host/speech/<id>.wav`); absent: no speech audio. */
   speechAudio?: (id: string) => Buffer | null;
+  /** Warnings and errors to stderr when not given. */
+  log?: Logger;
 }
 
 export interface RunningTransport {
@@ -71,7 +74,7 @@ export async function startBrowserTransport(
   const server = createServer({ requireHostHeader: false }, (request, response) => {
     setCommonHeaders(response);
     route(request, response, served).catch((error: unknown) => {
-      console.error('host transport request failed:', error);
+      (options.log ?? defaultLogger()).error('host transport request failed', { err: error });
       if (!response.headersSent)
         sendError(response, 500, 'internal-error', 'Something went wrong on this device.');
       else response.end();
@@ -129,6 +132,7 @@ async function route(
       decodeURIComponent(path.slice('/host/'.length)),
       body,
       options.role,
+      options.log,
     );
     if (result.ok) return sendJson(response, 200, result.value ?? null);
     return sendJson(response, result.status, { error: result.error });

@@ -1,4 +1,5 @@
 /** The printer state the screens show, read from the printer and remembered between reads. */
+import { defaultLogger } from '../platform/log.ts';
 import type { TicketPrinter } from '../printer/ticket-printer.ts';
 import type { PrinterStatus } from '../printer/transport.ts';
 import type { PrinterState } from './contract.ts';
@@ -21,7 +22,7 @@ export interface PrinterReader {
  */
 export function createPrinterReader(
   printer: TicketPrinter | null,
-  log: (message: string) => void = (message) => console.error(message),
+  log: (message: string) => void = (message) => defaultLogger().warn(message),
 ): PrinterReader {
   let printerState: PrinterState = printer ? 'unknown' : 'ready';
   let paperNearEnd = false;

@@ -5,6 +5,7 @@
  */
 import type { Language } from '../core/catalogue.ts';
 import type { Clock } from '../platform/clock.ts';
+import type { Logger } from '../platform/log.ts';
 import { ServerApi } from '../sync/api-client.ts';
 import type { DeviceConfig } from './config.ts';
 import type { ConnectionState, HostHandlers, OfficeView } from './contract.ts';
@@ -30,6 +31,7 @@ export interface QueueHostOptions {
   speech: SpeechService | null;
   /** For tests: a faster fallback poll. */
   pollMs?: number;
+  log?: Logger;
 }
 
 /** e.g. createQueueHost({ config: loadDeviceConfig('display.json'), events, clock }) */
@@ -40,7 +42,7 @@ export function createQueueHost(options: QueueHostOptions): QueueHost {
     officeId: config.officeId,
     token: config.server.token,
   });
-  const poll = options.pollMs ? { pollMs: options.pollMs } : {};
+  const poll = { ...(options.pollMs ? { pollMs: options.pollMs } : {}), log: options.log };
   const common = (connection: () => ConnectionState) => ({
     'office/get': async (): Promise<OfficeView> => officeView(config),
     // Counters and displays keep no replica and no outbox: nothing to upload, nothing to skew.

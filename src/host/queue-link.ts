@@ -3,6 +3,7 @@
  * view, read again on every SSE poke, after every reconnect and on a slow poll. While the server
  * is away the last answer stays, marked offline, so the screens keep showing it.
  */
+import { type Logger, defaultLogger } from '../platform/log.ts';
 import { HttpError, NetworkError, type ServerApi } from '../sync/api-client.ts';
 import { EventStream } from '../sync/sse-client.ts';
 import type { ConnectionState } from './contract.ts';
@@ -17,6 +18,8 @@ export interface QueueLinkOptions {
   /** After each read (or failed read): publish to the screens. */
   changed: () => void;
   pollMs?: number;
+  /** Warnings and errors to stderr when not given. */
+  log?: Logger;
 }
 
 export interface QueueLink {
@@ -61,9 +64,10 @@ export function createQueueLink(options: QueueLinkOptions): QueueLink {
     } catch (error) {
       // Offline is shown on screen; anything else is a bug or a server we do not understand.
       if (error instanceof NetworkError || stopped) return;
+      const log = options.log ?? defaultLogger();
       if (error instanceof HttpError)
-        console.error(`terminmarke queue: ${error.status} ${error.message}`);
-      else console.error('terminmarke queue:', error);
+        log.error(`queue: ${error.status} ${error.message}`, { status: error.status });
+      else log.error('queue: reading failed', { err: error });
     }
   }
 

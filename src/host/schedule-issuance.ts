@@ -4,6 +4,7 @@
  */
 import type { Catalogue, Language, ServiceId } from '../core/catalogue.ts';
 import type { Clock } from '../platform/clock.ts';
+import type { Logger } from '../platform/log.ts';
 import type { TicketPrinter } from '../printer/ticket-printer.ts';
 import type { TicketView } from './contract.ts';
 import { HostCallError } from './dispatch.ts';
@@ -34,6 +35,7 @@ export interface ScheduleIssuancePorts {
   printer: TicketPrinter | null;
   clock: Clock;
   timer: Timer;
+  log?: Logger;
   catalogue: () => Catalogue;
 }
 
@@ -54,7 +56,11 @@ export function createScheduleIssuance(ports: ScheduleIssuancePorts): ScheduleIs
   // The language of the ticket being reserved. `issuance.draw` calls `reserve` synchronously
   // before its first await, so setting this right before `draw` cannot race another draw.
   let reservingLanguage: Language = 'de';
+  const { log } = ports;
   const issuance = createTicketIssuance<DrawRefusal>({
+    ...(log
+      ? { onProblem: (what: string, error: unknown) => log.error(what, { err: error }) }
+      : {}),
     clock: ports.clock,
     timer: ports.timer,
     printer: {

@@ -4,6 +4,7 @@
  */
 import type { Catalogue } from '../core/catalogue.ts';
 import type { Clock } from '../platform/clock.ts';
+import { type Logger, defaultLogger } from '../platform/log.ts';
 import type { HostHandlers, StaffCallView } from './contract.ts';
 import { HostCallError } from './dispatch.ts';
 import type { EventHub } from './event-hub.ts';
@@ -15,6 +16,7 @@ export interface StaffDeskOptions {
   schedule: DeviceSchedule;
   clock: Clock;
   events: EventHub;
+  log?: Logger;
 }
 
 type StaffHandlers = Pick<HostHandlers, 'staff/call' | 'staff/open-calls' | 'staff/done'>;
@@ -33,7 +35,7 @@ export function staffHandlers(
         return { notified: true };
       } catch (error) {
         // The citizen hears "staff not reached" and can go to the info desk; staff read the log.
-        console.error('staff call failed:', error);
+        (options.log ?? defaultLogger()).error('staff call failed', { err: error });
         return { notified: false };
       }
     },

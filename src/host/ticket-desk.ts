@@ -5,6 +5,7 @@
 import type { Catalogue, ServiceId } from '../core/catalogue.ts';
 import { type TicketCode, parseTicketCode } from '../core/ticket-code.ts';
 import type { Clock } from '../platform/clock.ts';
+import type { Logger } from '../platform/log.ts';
 import type { TicketPrinter } from '../printer/ticket-printer.ts';
 import type { HostHandlers, OfficeView } from './contract.ts';
 import { HostCallError } from './dispatch.ts';
@@ -28,6 +29,7 @@ export interface TicketDeskOptions {
   printer: TicketPrinter | null;
   clock: Clock;
   timer?: Timer;
+  log?: Logger;
   catalogue: () => Catalogue;
   /** Tells the screens the capacity changed (a draw or an abandon moves it). */
   publishCapacity: () => void;

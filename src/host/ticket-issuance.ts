@@ -13,6 +13,7 @@ import type { ServiceId } from '../core/catalogue.ts';
 import type { TicketCode } from '../core/ticket-code.ts';
 import type { Instant } from '../core/time.ts';
 import type { Clock } from '../platform/clock.ts';
+import { defaultLogger } from '../platform/log.ts';
 import type { PrintableTicket } from '../printer/printable-ticket.ts';
 import type { PrintOutcome } from '../printer/ticket-printer.ts';
 import type { PrintFailureReason } from '../printer/transport.ts';
@@ -137,8 +138,7 @@ export function createTicketIssuance<Refusal = never>(
   const pending = new Map<TicketCode, Pending>();
   const finished = new Map<TicketCode, IssuanceState>();
   const listeners = new Set<(state: IssuanceState) => void>();
-  const problem =
-    ports.onProblem ?? ((what, error) => console.error(`terminmarke ${what}:`, error));
+  const problem = ports.onProblem ?? ((what, error) => defaultLogger().error(what, { err: error }));
 
   const finish = (code: TicketCode, state: IssuanceState): IssuanceState => {
     pending.get(code)?.cancelTimer();

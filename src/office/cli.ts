@@ -6,6 +6,7 @@
  */
 import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
+import { cliAudit } from '../platform/audit-log.ts';
 import { clockFromEnvironment } from '../platform/clock.ts';
 import { openDatabase, openReadOnlyDatabase } from '../store/database.ts';
 import { loadOffice } from '../store/schedule-repository.ts';
@@ -108,7 +109,16 @@ function importOffice(dbFile: string, officeId: string, file: string, dryRun: bo
         `(${slots.slotsWritten} slots written, ${slots.slotsRemoved} removed); ` +
         `${slots.counterDaysKept} counter-day(s) with bookings keep their slots`,
     );
-    // The audit trail of configuration changes until the server has an audit log of its own.
+    // What changed goes to audit.log beside the database (docs/logs.md); a dry run changes nothing.
+    if (report.written) {
+      cliAudit(dbFile)('office-config-imported', {
+        office: officeId,
+        file,
+        changes: report.changes.length,
+        slotsWritten: slots.slotsWritten,
+        slotsRemoved: slots.slotsRemoved,
+      });
+    }
     console.error(
       `terminmarke office import: ${report.written ? 'written' : 'nothing written'}: office ${officeId} from ${file}${dryRun ? ' (dry run)' : ''} at ${new Date(now).toISOString()}`,
     );

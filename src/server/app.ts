@@ -5,7 +5,9 @@
 import { type Server, type ServerOptions as HttpOptions, createServer } from 'node:http';
 import { createServer as createTlsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
+import { type AuditLog, auditFileBeside, openAuditLog } from '../platform/audit-log.ts';
 import type { Clock } from '../platform/clock.ts';
+import { type Logger, stderrLogger } from '../platform/log.ts';
 import type { WritableDb } from '../store/database.ts';
 import { listOfficeIds } from '../store/schedule-repository.ts';
 import { TokenAuthority } from './auth.ts';
@@ -16,7 +18,7 @@ import { expireLeases } from './lease-manager.ts';
 import { releaseUnclaimedWalkIns } from './no-show-sweep.ts';
 import { DEFAULT_RETENTION, type RetentionPolicy, applyRetention } from './retention.ts';
 import { ServerMetrics } from './metrics.ts';
-import { withOfficePage } from './office-page.ts';
+import { createOfficePage, withOfficePage } from './office-page.ts';
 import { OfficeRegistry } from './office-registry.ts';
 import { createRouter } from './router.ts';
 import { ROUTES } from './routes.ts';
@@ -44,6 +46,10 @@ export interface ServerOptions {
   sweepMs?: number;
   /** How long records are kept; 14 days (idempotency answers 48 h) by default. */
   retention?: RetentionPolicy;
+  /** Where log lines go; warnings and errors to stderr when not given. */
+  log?: Logger;
+  /** Where admin actions are recorded; audit.log beside the database file when not given. */
+  audit?: AuditLog;
 }
 
 /** Retention runs at start and then hourly: days expire once a day, an hour late is harmless. */
@@ -104,6 +110,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
         ? new RateLimiter({ ratePerSecond: limits.writesPerSecond, burst: limits.writeBurst })
         : null,
     metrics: new ServerMetrics(db, options.clock, offices),
+    log: options.log ?? stderrLogger({ service: 'server' }),
+    audit: options.audit ?? defaultAuditLog(db),
   };
   const httpOptions: HttpOptions = {
     headersTimeout: limits.headersTimeoutMs,
@@ -111,7 +119,11 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     // How often those two are checked (Node's default is 30 s, which a slow client would enjoy).
     connectionsCheckingInterval: Math.min(1_000, limits.headersTimeoutMs),
   };
-  const listener = withOfficePage(createRouter(ROUTES, services));
+  const listener = withOfficePage(
+    createRouter(ROUTES, services),
+    createOfficePage(undefined, services.log),
+    services.log,
+  );
   const server: Server = options.tls
     ? createTlsServer({ ...httpOptions, cert: options.tls.cert, key: options.tls.key }, listener)
     : createServer(httpOptions, listener);
@@ -152,6 +164,11 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   return { port: (server.address() as AddressInfo).port, server, services, close };
 }
 
+/** audit.log beside the database file; nowhere for an in-memory database. */
+function defaultAuditLog(db: WritableDb): AuditLog {
+  return openAuditLog(db.memory || db.name === '' ? null : auditFileBeside(db.name));
+}
+
 function sweep(services: ServerServices): void {
   for (const officeId of listOfficeIds(services.db)) {
     const office = services.offices.find(officeId);
@@ -161,7 +178,9 @@ function sweep(services: ServerServices): void {
         const ctx = bookingContext(services, office);
         return expireHolds(ctx) + expireLeases(ctx) + releaseUnclaimedWalkIns(ctx);
       })
-      .catch((error: unknown) => console.error('terminmarke server: sweep failed', error));
+      .catch((error: unknown) =>
+        services.log.error('sweep failed', { office: officeId, err: error }),
+      );
   }
 }
 
@@ -174,14 +193,26 @@ function forgetExpired(services: ServerServices, policy: RetentionPolicy): void 
       .then((report) => {
         const removed = report.appointments + report.slots + report.staffCalls + report.changes;
         if (removed + report.idempotencyAnswers > 0) {
-          console.log(
-            `terminmarke server: retention for ${officeId}: ${report.archivedDays.length} days archived; ` +
+          // The sentence for a person reading the file; the figures again as fields for a machine.
+          services.log.info(
+            `retention for ${officeId}: ${report.archivedDays.length} days archived; ` +
               `removed ${report.appointments} appointments, ${report.slots} slots, ` +
               `${report.staffCalls} staff calls, ${report.changes} feed entries, ` +
               `${report.idempotencyAnswers} idempotency answers`,
+            {
+              office: officeId,
+              archivedDays: report.archivedDays.length,
+              appointments: report.appointments,
+              slots: report.slots,
+              staffCalls: report.staffCalls,
+              feedEntries: report.changes,
+              idempotencyAnswers: report.idempotencyAnswers,
+            },
           );
         }
       })
-      .catch((error: unknown) => console.error('terminmarke server: retention failed', error));
+      .catch((error: unknown) =>
+        services.log.error('retention failed', { office: officeId, err: error }),
+      );
   }
 }

@@ -1,14 +1,27 @@
 /**
  * `terminmarke server --port N --db FILE [--seed demo] [--token T] [--host H]
- * [--tls-cert FILE --tls-key FILE | --behind-tls-proxy] [--hold-seconds S] [limits…]`
- * (docs/cli.md; docs/security-server.md). Runs until SIGTERM or SIGINT, then finishes the writes in flight and exits 0.
+ * [--tls-cert FILE --tls-key FILE | --behind-tls-proxy] [--hold-seconds S] [limits…]
+ * [--log-dir DIR] [--log-level L] [--log-max-size SIZE] [--log-keep N]`
+ * (docs/cli.md; docs/security-server.md; docs/logs.md). Runs until SIGTERM or SIGINT, then
+ * finishes the writes in flight and exits 0.
  */
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { parseArgs } from 'node:util';
 import { type Instant, toLocalDate } from '../core/time.ts';
 import { DEFAULT_HOLD_MS } from '../wire/constants.ts';
+import { auditFileBeside, openAuditLog } from '../platform/audit-log.ts';
 import { clockFromEnvironment } from '../platform/clock.ts';
+import {
+  DEFAULT_LOG_KEEP,
+  DEFAULT_LOG_LEVEL,
+  DEFAULT_LOG_MAX_SIZE,
+  type LogFileOptions,
+  type LogLevel,
+  openLogger,
+  parseLogLevel,
+} from '../platform/log.ts';
 import { isLoopbackHost } from '../platform/loopback.ts';
 import { type WritableDb, openDatabase, withTransaction } from '../store/database.ts';
 import { listOfficeIds, loadOffice } from '../store/schedule-repository.ts';
@@ -27,6 +40,8 @@ export interface ServerArgs {
   retentionDays: number;
   tls: { cert: Buffer; key: Buffer } | null;
   limits: ServerLimits;
+  logLevel: LogLevel;
+  logFile: LogFileOptions;
 }
 
 function count(name: string, value: string | undefined, fallback: number, min: number): number {
@@ -64,6 +79,10 @@ export function parseServerArgs(args: string[], env: NodeJS.ProcessEnv): ServerA
       'max-streams': { type: 'string' },
       'max-streams-per-token': { type: 'string' },
       'max-connections': { type: 'string' },
+      'log-dir': { type: 'string' },
+      'log-level': { type: 'string', default: DEFAULT_LOG_LEVEL },
+      'log-max-size': { type: 'string', default: DEFAULT_LOG_MAX_SIZE },
+      'log-keep': { type: 'string', default: String(DEFAULT_LOG_KEEP) },
     },
     strict: true,
   });
@@ -99,6 +118,10 @@ export function parseServerArgs(args: string[], env: NodeJS.ProcessEnv): ServerA
         'device its own token with `terminmarke token create` instead.',
     );
   const sse = DEFAULT_LIMITS.sse;
+  if (!/^\d+[kmg]?$/i.test(values['log-max-size']) || /^0+[kmg]?$/i.test(values['log-max-size']))
+    throw new Error(
+      `--log-max-size must be a size like 10m, 512k or 1g (got '${values['log-max-size']}')`,
+    );
   return {
     port,
     db: values.db,
@@ -127,6 +150,13 @@ export function parseServerArgs(args: string[], env: NodeJS.ProcessEnv): ServerA
         DEFAULT_LIMITS.maxConnections,
         1,
       ),
+    },
+    logLevel: parseLogLevel(values['log-level']),
+    logFile: {
+      dir: values['log-dir'] ?? dirname(values.db),
+      name: 'server',
+      maxSize: values['log-max-size'].toLowerCase(),
+      keep: count('log-keep', values['log-keep'], DEFAULT_LOG_KEEP, 1),
     },
   };
 }
@@ -161,6 +191,11 @@ function prepareStore(db: WritableDb, args: ServerArgs, now: Instant): void {
 export async function run(argv: string[]): Promise<number> {
   const args = parseServerArgs(argv, process.env);
   const clock = clockFromEnvironment();
+  const log = await openLogger({
+    level: args.logLevel,
+    file: args.logFile,
+    bindings: { service: 'server' },
+  });
   const db = openDatabase(args.db);
   prepareStore(db, args, clock.now());
   const running = await startServer({
@@ -173,6 +208,8 @@ export async function run(argv: string[]): Promise<number> {
     tls: args.tls ?? undefined,
     demoToken: args.token,
     limits: args.limits,
+    log,
+    audit: openAuditLog(auditFileBeside(args.db)),
   });
   const scheme = args.tls ? 'https' : 'http';
   const shown = args.host === '0.0.0.0' || args.host === '::' ? '127.0.0.1' : args.host;
@@ -187,6 +224,14 @@ export async function run(argv: string[]): Promise<number> {
     console.log(
       'Demo token (--token or TERMINMARKE_TOKEN) accepted for every role, this run only.',
     );
+  log.info('server started', {
+    host: args.host,
+    port: running.port,
+    tls: args.tls !== null,
+    offices,
+    demoToken: args.token !== null,
+    logFile: log.currentFile(),
+  });
   await new Promise<void>((resolve) => {
     const stop = () => resolve();
     process.once('SIGTERM', stop);
@@ -195,5 +240,7 @@ export async function run(argv: string[]): Promise<number> {
   console.log('Terminmarke server shutting down…');
   await running.close();
   db.close();
+  log.info('server stopped');
+  await log.close();
   return 0;
 }

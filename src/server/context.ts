@@ -5,7 +5,9 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { z } from 'zod';
+import type { AuditLog } from '../platform/audit-log.ts';
 import type { Clock } from '../platform/clock.ts';
+import type { Logger } from '../platform/log.ts';
 import type { WritableDb } from '../store/database.ts';
 import type { RouteSpec } from '../wire/route-spec.ts';
 import type { Principal, TokenAuthority } from './auth.ts';
@@ -31,6 +33,9 @@ export interface ServerServices {
   writeLimit: RateLimiter | null;
   /** This server's Prometheus registry and counters. */
   metrics: ServerMetrics;
+  log: Logger;
+  /** Admin actions (tokens, cancellations), beside the database. */
+  audit: AuditLog;
 }
 
 export interface GlobalRequest {

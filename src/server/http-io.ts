@@ -64,7 +64,7 @@ export function sendJson(res: ServerResponse, reply: Reply): void {
   res.end(text);
 }
 
-/** Writes an ApiError (or a 500 for anything else) in the error shape. */
+/** Writes an ApiError (or a 500 for anything else) in the error shape; the router logs the 500's cause. */
 export function sendError(res: ServerResponse, error: unknown): void {
   if (error instanceof ApiError) {
     // A body we refused to read may still be arriving; closing is cheaper than draining it.
@@ -84,7 +84,6 @@ export function sendError(res: ServerResponse, error: unknown): void {
     });
     return;
   }
-  console.error('terminmarke server: unexpected error', error);
   sendJson(res, {
     status: 500,
     body: errorBody('internal-error', 'The server could not complete the request.'),

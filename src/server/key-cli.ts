@@ -5,6 +5,7 @@
  * running on the same file: it reads the new key set on its next request, and check-in devices
  * get it with their next sync round. The QR format (TM1) does not change; no secret is printed.
  */
+import { cliAudit } from '../platform/audit-log.ts';
 import { randomBytes } from 'node:crypto';
 import { parseArgs } from 'node:util';
 import { ticketKeyRetiresAt } from '../core/ticket-key-grace.ts';
@@ -58,6 +59,12 @@ export async function run(argv: string[]): Promise<number> {
       const until = ticketKeyRetiresAt({ now, latestTicketStart: latest, timeZone, graceHours });
       rotateTicketKey(db, officeId, randomBytes(32).toString('hex'), until, now);
       return until;
+    });
+    // audit.log beside the database: who rotated, when, and until when the old key verifies.
+    cliAudit(values.db)('ticket-key-rotated', {
+      office: officeId,
+      previousKeyVerifiesUntil: new Date(retiresAt).toISOString(),
+      graceHours,
     });
     // The record of the rotation for the operator (and the journal when run by a service).
     console.log(

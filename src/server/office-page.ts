@@ -8,6 +8,7 @@ import { readFile } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
+import type { Logger } from '../platform/log.ts';
 import { bundleWebPage } from '../platform/web-bundle.ts';
 import { ApiError, notFound } from './errors.ts';
 import { sendError } from './http-io.ts';
@@ -76,12 +77,17 @@ export function isOfficePagePath(pathname: string): boolean {
  * Serves the page's files, built once on the first request; a failed build is logged and tried
  * again on the next request instead of being kept. Unknown paths are 404 `not-found`.
  */
-export function createOfficePage(load: () => Promise<PageFiles> = () => loadOfficePage()) {
+export function createOfficePage(
+  load: () => Promise<PageFiles> = () => loadOfficePage(),
+  log: Logger | null = null,
+) {
   let files: Promise<PageFiles> | null = null;
   const filesOnce = () => {
     files ??= load().catch((error: unknown) => {
       files = null;
-      console.error('terminmarke server: the office page could not be built', error);
+      // Without the server's logger (a page served on its own, in tests) stderr is the log.
+      if (log) log.error('the office page could not be built', { err: error });
+      else console.error('terminmarke server: the office page could not be built', error);
       throw new ApiError(500, 'internal-error', 'The office page could not be built.');
     });
     return files;
@@ -124,15 +130,33 @@ export function acceptsGzip(header: string | undefined): boolean {
 type Listener = (req: IncomingMessage, res: ServerResponse) => void;
 
 /** Puts the office page in front of the API's listener. e.g. withOfficePage(createRouter(…)) */
-export function withOfficePage(api: Listener, page = createOfficePage()): Listener {
+export function withOfficePage(
+  api: Listener,
+  page = createOfficePage(),
+  log: Logger | null = null,
+): Listener {
   return (req, res) => {
     const pathname = pathOf(req.url);
     if (pathname === null || !isOfficePagePath(pathname)) {
       api(req, res);
       return;
     }
+    if (log) logPageRequest(log, req, res);
     page(req, res, pathname).catch((error: unknown) => sendError(res, error));
   };
+}
+
+/** The page's request line, like the API's: its files by one pattern, never the path sent. */
+function logPageRequest(log: Logger, req: IncomingMessage, res: ServerResponse): void {
+  const started = performance.now();
+  res.once('close', () => {
+    log.info('request', {
+      method: req.method,
+      route: `${OFFICE_PAGE_PREFIX}/*`,
+      status: res.statusCode,
+      ms: Math.round((performance.now() - started) * 10) / 10,
+    });
+  });
 }
 
 function pathOf(url: string | undefined): string | null {

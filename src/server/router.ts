@@ -3,6 +3,9 @@
  * `office-not-found`, wrong method 405 `method-not-allowed`, then the token (401/403), then the
  * Idempotency-Key, body and query as the route's spec declares them, then the handler. Every
  * failure leaves in the one error shape.
+ *
+ * One log line per request once its answer is sent: the route's pattern (never the path, which
+ * carries ticket codes), status, time, and who asked (roles, device, token id — never the token).
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { type Principal, requireRole } from './auth.ts';
@@ -11,6 +14,13 @@ import { ApiError, notFound } from './errors.ts';
 import { readJsonBody, sendError, sendJson } from './http-io.ts';
 import { readIdempotencyKey } from './idempotency.ts';
 import { parseBody, parseQuery } from './request-parse.ts';
+
+/** What dispatch learned about a request, for its log line. */
+interface Seen {
+  route: Route | null;
+  officeId: string | null;
+  principal: Principal | null;
+}
 
 interface Match {
   route: Route;
@@ -21,8 +31,44 @@ interface Match {
 export function createRouter(routes: readonly Route[], services: ServerServices) {
   const patterns = routes.map((route) => ({ route, pattern: splitPattern(route.spec.path) }));
   return (req: IncomingMessage, res: ServerResponse): void => {
-    dispatch(patterns, services, req, res).catch((error: unknown) => sendError(res, error));
+    const started = performance.now();
+    const seen: Seen = { route: null, officeId: null, principal: null };
+    res.once('close', () => logRequest(services, req, res, seen, started));
+    dispatch(patterns, services, req, res, seen).catch((error: unknown) => {
+      if (!(error instanceof ApiError)) {
+        services.log.error('request failed', {
+          method: req.method,
+          route: seen.route?.spec.path ?? null,
+          err: error,
+        });
+      }
+      sendError(res, error);
+    });
   };
+}
+
+function logRequest(
+  services: ServerServices,
+  req: IncomingMessage,
+  res: ServerResponse,
+  seen: Seen,
+  started: number,
+): void {
+  const { principal } = seen;
+  const fields = {
+    method: req.method,
+    route: seen.route?.spec.path ?? null,
+    status: res.statusCode,
+    ms: Math.round((performance.now() - started) * 10) / 10,
+    office: seen.officeId,
+    roles: principal ? [...principal.roles] : null,
+    device: principal?.deviceId ?? null,
+    tokenId: principal?.tokenId ?? null,
+    // The client went away before the whole answer was sent (or an event stream ended).
+    ...(res.writableFinished ? {} : { aborted: true }),
+  };
+  if (res.statusCode >= 500) services.log.error('request', fields);
+  else services.log.info('request', fields);
 }
 
 type Patterns = readonly { route: Route; pattern: readonly string[] }[];
@@ -32,6 +78,7 @@ async function dispatch(
   services: ServerServices,
   req: IncomingMessage,
   res: ServerResponse,
+  seen: Seen,
 ): Promise<void> {
   const url = new URL(req.url ?? '/', 'http://localhost');
   const segments = splitPath(url.pathname);
@@ -48,6 +95,8 @@ async function dispatch(
     throw new ApiError(405, 'method-not-allowed', `Use ${allow} here.`, { allow });
   }
   const { route, params } = match;
+  seen.route = route;
+  seen.officeId = office?.id ?? null;
   let reply;
   if (route.scope === 'global') {
     reply = await route.handle({ req, res, url, services });
@@ -56,6 +105,7 @@ async function dispatch(
     if (!office || spec.roles === null)
       throw notFound('not-found', `No such path: ${url.pathname}`);
     const principal = services.tokens.authenticate(req, office.id, url.searchParams.get('token'));
+    seen.principal = principal;
     requireRole(principal, spec.roles);
     limitWrites(services, req, principal);
     const idempotencyKey = spec.idempotent ? readIdempotencyKey(req) : null;

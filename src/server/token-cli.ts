@@ -2,9 +2,11 @@
  * `terminmarke token create --db FILE --office O --role R [--role R2] --device D` prints a new
  * token once (only its hash is stored); `token list --db FILE [--office O] [--json]` shows tokens
  * without secrets; `token revoke --db FILE (--device D | --id ID) [--office O]`. The server may be
- * running on the same file: it notices the change on the next request.
+ * running on the same file: it notices the change on the next request. Creating and revoking
+ * are written to audit.log beside the database, as `cli` and the OS user.
  */
 import { parseArgs } from 'node:util';
+import { cliAudit } from '../platform/audit-log.ts';
 import { openDatabase } from '../store/database.ts';
 import { listOfficeIds } from '../store/schedule-repository.ts';
 import {
@@ -13,8 +15,10 @@ import {
   type TokenListing,
   generateToken,
   listTokens,
+  hashToken,
   registerToken,
   revokeTokens,
+  tokenIdOf,
 } from './auth.ts';
 
 const DEVICE_ID = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,63}$/;
@@ -56,6 +60,12 @@ export async function run(argv: string[]): Promise<number> {
       const roles = checkRoles(values.role ?? []);
       const token = generateToken();
       registerToken(db, token, { officeId: office, roles, deviceId: device }, now);
+      cliAudit(values.db)('device-token-created', {
+        office,
+        tokenId: tokenIdOf(hashToken(token)),
+        deviceId: device,
+        roles,
+      });
       console.error(`Token for ${device} (${roles.join(', ')}) in office ${office}; shown once:`);
       console.log(token);
       return 0;
@@ -73,6 +83,11 @@ export async function run(argv: string[]): Promise<number> {
         ? { deviceId: values.device, officeId: values.office }
         : { tokenId: (values.id ?? '').toLowerCase(), officeId: values.office };
     const revoked = revokeTokens(db, target, now);
+    cliAudit(values.db)('device-tokens-revoked', {
+      office: values.office ?? null,
+      ...('deviceId' in target ? { deviceId: target.deviceId } : { tokenId: target.tokenId }),
+      revoked,
+    });
     if (revoked === 0) {
       console.error('No valid token matched; nothing was revoked.');
       return 1;

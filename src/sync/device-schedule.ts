@@ -19,6 +19,7 @@ import type {
   ScheduleStatus,
 } from '../ports/device-schedule.ts';
 import { type Clock, clockFromEnvironment } from '../platform/clock.ts';
+import type { Logger } from '../platform/log.ts';
 import { type WritableDb, withTicketTransaction } from '../store/database.ts';
 import {
   findAppointment,
@@ -72,6 +73,8 @@ export interface DeviceScheduleOptions {
   log?: (line: string) => void;
   /** Days a day's records stay in the replica after that day; 14. */
   retentionDays?: number;
+  /** The device's structured log, for the sync engine; warnings and errors to stderr when not given. */
+  logger?: Logger;
 }
 
 /** Retention runs at start and then this often. */
@@ -94,7 +97,9 @@ export class SyncedDeviceSchedule implements DeviceSchedule {
   constructor(private readonly options: DeviceScheduleOptions) {
     const clock = options.clock ?? clockFromEnvironment();
     this.clock = clock;
-    this.log = options.log ?? ((line) => console.error(line));
+    const { logger } = options;
+    this.log =
+      options.log ?? (logger ? (line) => logger.warn(line) : (line) => console.error(line));
     // A damaged replica is replaced here (moved aside, outbox salvaged); the cursor of the fresh
     // one is 0, so the first sync brings the whole schedule again.
     this.db = openReplica(options.databaseFile, {
@@ -112,6 +117,7 @@ export class SyncedDeviceSchedule implements DeviceSchedule {
       verifiesOffline: options.verifiesOffline ?? options.role === 'checkin',
       now: () => clock.now(),
       pollIntervalMs: options.pollIntervalMs ?? 30_000,
+      ...(options.logger ? { log: options.logger } : {}),
       emit: (change) => this.listeners.forEach((listener) => listener(change)),
     });
     this.context = {
@@ -135,8 +141,9 @@ export class SyncedDeviceSchedule implements DeviceSchedule {
     for (const code of recovery.unprinted)
       this.changeLocally(code, 'held', 'cancelled', 'release', now);
     if (recovery.confirmed.length > 0 || recovery.unprinted.length > 0) {
-      console.error(
-        `terminmarke ${this.options.deviceId}: after restart confirmed ${recovery.confirmed.length} ticket(s) that were printing, released ${recovery.unprinted.length} never printed`,
+      this.engine.log.warn(
+        `after restart confirmed ${recovery.confirmed.length} ticket(s) that were printing, released ${recovery.unprinted.length} never printed`,
+        { confirmed: recovery.confirmed.length, released: recovery.unprinted.length },
       );
     }
     this.forgetExpired();
@@ -242,9 +249,7 @@ export class SyncedDeviceSchedule implements DeviceSchedule {
   private drainSoon(): void {
     this.engine.uploader
       .drain()
-      .catch((error: unknown) =>
-        console.error(`terminmarke ${this.options.deviceId}: upload failed:`, error),
-      );
+      .catch((error: unknown) => this.engine.log.error('upload failed', { err: error }));
   }
 
   checkIn(input: string, deviceId: string, now: Instant): Promise<CheckInRecord> {

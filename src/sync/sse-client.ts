@@ -3,11 +3,14 @@
  * `Last-Event-ID`; a stream silent for longer than two heartbeats counts as dead.
  */
 import { routes } from '../wire/routes.ts';
+import { type Logger, stderrLogger } from '../platform/log.ts';
 import type { ServerApi } from './api-client.ts';
 
 export interface EventStreamHandlers {
   onPoke: (cursor: number) => void;
   onConnected: (connected: boolean) => void;
+  /** Warnings and errors to stderr when not given. */
+  log?: Logger;
 }
 
 const SILENCE_LIMIT_MS = 45_000;
@@ -43,7 +46,7 @@ export class EventStream {
         // answers but refuses the stream (a revoked token) is news for the log, once a streak.
         const message = error instanceof Error ? error.message : String(error);
         if (message.startsWith('event stream refused') && this.failures === 0)
-          console.error(`terminmarke sync: ${message}`);
+          (this.handlers.log ?? stderrLogger()).warn(`sync: ${message}`);
       }
       this.handlers.onConnected(false);
       if (this.stopped) return;

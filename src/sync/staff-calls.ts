@@ -118,5 +118,7 @@ function afterLocalChange(context: ScheduleContext): void {
   context.emit('staff');
   context.engine.uploader
     .drain()
-    .catch((error: unknown) => console.error('terminmarke staff call: upload failed:', error));
+    .catch((error: unknown) =>
+      context.engine.log.error('staff call: upload failed', { err: error }),
+    );
 }

@@ -12,6 +12,7 @@ import { routes } from '../wire/routes.ts';
 import type { ScheduleChange, ScheduleStatus } from '../ports/device-schedule.ts';
 
 type ConnectionState = ScheduleStatus['connection'];
+import { type Logger, stderrLogger } from '../platform/log.ts';
 import { NetworkError, type ServerApi, isTransient } from './api-client.ts';
 import { saveLeaseGrant } from './lease-issuer.ts';
 import { applyChanges, readCursor, saveDeviceConfig } from './replica.ts';
@@ -33,6 +34,8 @@ export interface SyncEngineOptions {
   now: () => Instant;
   pollIntervalMs: number;
   emit: (change: ScheduleChange) => void;
+  /** Warnings and errors to stderr when not given. */
+  log?: Logger;
 }
 
 const PAGE = 1000;
@@ -47,6 +50,7 @@ export class SyncEngine {
   /** This device's clock minus the server's, from the last device-config; null before one. */
   clockSkewMs: number | null = null;
   readonly uploader: Uploader;
+  readonly log: Logger;
   private readonly events: EventStream;
   private pollTimer: NodeJS.Timeout | null = null;
   private readonly pullRounds = oneAtATime(() => this.pullPages());
@@ -55,7 +59,9 @@ export class SyncEngine {
 
   constructor(private readonly o: SyncEngineOptions) {
     this.office = loadOffice(o.db, o.officeId);
+    this.log = o.log ?? stderrLogger({ device: o.deviceId });
     this.uploader = new Uploader({
+      log: this.log,
       db: o.db,
       api: o.api,
       officeId: o.officeId,
@@ -66,6 +72,7 @@ export class SyncEngine {
       onAttention: () => o.emit('attention'),
     });
     this.events = new EventStream(o.api, {
+      log: this.log,
       onPoke: (cursor) => {
         if (cursor > Number(readCursor(o.db, o.officeId)))
           void this.pull().catch((error: unknown) => this.report('pull after a poke', error));
@@ -107,7 +114,7 @@ export class SyncEngine {
   private report(what: string, error: unknown): void {
     // After stop() the replica is closed under work still in flight; that is not news.
     if (this.stopped) return;
-    console.error(`terminmarke ${this.o.deviceId} sync: ${what} failed:`, error);
+    this.log.error(`sync: ${what} failed`, { err: error });
   }
 
   /** Marks the server reachable or not, telling listeners when that changed. */
@@ -158,8 +165,9 @@ export class SyncEngine {
     const wasLarge = this.clockSkewMs !== null && Math.abs(this.clockSkewMs) > SKEW_WARNING_MS;
     this.clockSkewMs = skew;
     if (Math.abs(skew) > SKEW_WARNING_MS && !wasLarge) {
-      console.error(
-        `terminmarke ${this.o.deviceId}: the device clock is ${Math.round(skew / 1000)} s off the server's; check its time sync (NTP)`,
+      this.log.warn(
+        `the device clock is ${Math.round(skew / 1000)} s off the server's; check its time sync (NTP)`,
+        { clockSkewMs: skew },
       );
       this.o.emit('attention');
     }

@@ -6,6 +6,7 @@
  * ticket the server does not know); an entry the server keeps failing on becomes `stuck` and no
  * longer blocks the entries behind it, except those for the same ticket.
  */
+import { type Logger, stderrLogger } from '../platform/log.ts';
 import type { Instant } from '../core/time.ts';
 import { type WritableDb, withTicketTransaction, withTransaction } from '../store/database.ts';
 import { appointmentFromTicket, staffCallFromWire } from '../wire/from-wire.ts';
@@ -40,6 +41,8 @@ export interface UploaderDeps {
   onProgress: (reachable: boolean) => void;
   /** Told when the server refused a mutation for good, or one became stuck (logged by then). */
   onAttention?: (entry: OutboxEntry, state: 'refused' | 'stuck', reason: string) => void;
+  /** Warnings and errors to stderr when not given. */
+  log?: Logger;
 }
 
 /** What an upload's answer may carry back; a refusal carries neither. */
@@ -94,7 +97,11 @@ export class Uploader {
   /** Set by stop(): the replica may be closed under an upload still in flight. */
   private stopped = false;
 
-  constructor(private readonly deps: UploaderDeps) {}
+  private readonly log: Logger;
+
+  constructor(private readonly deps: UploaderDeps) {
+    this.log = deps.log ?? stderrLogger();
+  }
 
   /**
    * Uploads everything pending; resolves true when nothing is left waiting but stuck entries.
@@ -200,9 +207,11 @@ export class Uploader {
     if (applied && !refused) reportCopy(entry, answer);
     if (applied && refused) {
       const { code, message } = (answer as { refused: { code: string; message: string } }).refused;
-      console.error(
-        `terminmarke upload refused: ${entry.kind} ${describe(entry)} → ${code}: ${message}`,
-      );
+      this.log.error(`upload refused: ${entry.kind} ${describe(entry)} → ${code}: ${message}`, {
+        kind: entry.kind,
+        status: (answer as { refused: { status: number } }).refused.status,
+        code,
+      });
       this.deps.onAttention?.(entry, 'refused', code);
     }
     this.deps.onProgress(true);
@@ -225,8 +234,9 @@ export class Uploader {
     if (entry.attempts + 1 === STUCK_AFTER) {
       // Just failed for the STUCK_AFTER-th time: not again in this same drain.
       this.stuckTriedAt = Date.now();
-      console.error(
-        `terminmarke upload stuck after ${STUCK_AFTER} attempts: ${entry.kind} ${describe(entry)} → ${error.message}`,
+      this.log.error(
+        `upload stuck after ${STUCK_AFTER} attempts: ${entry.kind} ${describe(entry)} → ${error.message}`,
+        { kind: entry.kind, attempts: STUCK_AFTER },
       );
       this.deps.onAttention?.(entry, 'stuck', error.message);
     }
@@ -290,7 +300,7 @@ export class Uploader {
     this.retryTimer = setTimeout(() => {
       this.retryTimer = null;
       void this.drain().catch((error: unknown) =>
-        console.error('terminmarke upload retry failed:', error),
+        this.log.error('upload retry failed', { err: error }),
       );
     }, delay);
     this.retryTimer.unref();

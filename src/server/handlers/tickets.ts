@@ -7,6 +7,7 @@ import { setTicketLanguage } from '../../store/queue-repository.ts';
 import { findAppointment } from '../../store/schedule-repository.ts';
 import type { HoldOutcome } from '../metrics.ts';
 import { routes } from '../../wire/routes.ts';
+import { auditRequest } from '../admin-audit.ts';
 import { actingDevice } from '../auth.ts';
 import { SLOT_TAKEN, bookAt, bookWalkIn, isStartTaken } from '../booking-service.ts';
 import { type OfficeRequest, type Route, mount, runWrite } from '../context.ts';
@@ -80,10 +81,30 @@ function afterDraw(change: typeof confirmHold, outcome: HoldOutcome | null) {
   };
 }
 
+/** An admin's cancellation, audited by call number and time (the code is the citizen's secret). */
+async function cancel(request: OfficeRequest) {
+  const code = codeParam(request);
+  const { before, after } = await runWrite(request, (ctx) => {
+    const status = findAppointment(ctx.db, code)?.status ?? null;
+    return { before: status, after: cancelAppointment(ctx, code) };
+  });
+  if (before !== 'cancelled') {
+    auditRequest(request, 'appointment-cancelled', {
+      office: request.office.id,
+      callNumber: after.callNumber,
+      start: new Date(after.start).toISOString(),
+      counter: after.counterId,
+      source: after.source,
+      previousStatus: before,
+    });
+  }
+  return ticketReply(request, 200, after);
+}
+
 export const ticketRoutes: Route[] = [
   walkIn,
   booking,
   mount(routes.confirm, afterDraw(confirmHold, 'handed-out')),
   mount(routes.release, afterDraw(releaseHold, 'released')),
-  mount(routes.cancel, afterDraw(cancelAppointment, null)),
+  mount(routes.cancel, cancel),
 ];
