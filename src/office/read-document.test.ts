@@ -38,6 +38,14 @@ function lineOf(text: string, needle: string, after = 0): number {
   return index + 1;
 }
 
+/** The demo document with each [from, to] replaced once, or everywhere where marked. */
+function edited(text: string, edits: readonly (readonly [string, string, true?])[]): string {
+  return edits.reduce(
+    (result, [from, to, all]) => (all ? result.replaceAll(from, to) : result.replace(from, to)),
+    text,
+  );
+}
+
 describe('the office document', () => {
   it('reads the demo office back to the same catalogue, as YAML and as JSON', () => {
     const catalogue = makeDemoCatalogue();
@@ -65,13 +73,14 @@ describe('the office document', () => {
   });
 
   it('names every bad field at once, each with its line and column', () => {
-    const broken = demoYaml
-      .replace('durationMinutes: 5\n', 'durationMinutes: 2.5\n')
-      .replace('timeZone: Europe/Berlin', 'timeZone: Mars/Olympus')
-      .replace('maxWaitMinutes: 120', 'maxWaitMinutes: -3')
-      .replace('id: fuehrungszeugnis', 'id: fuehrungszeugnis\n    durationMinute: 10')
-      .replace('monday: [07:30-18:00]', 'monday: [18:00-07:30]')
-      .replace('offlinePolicy: lease', 'offlinePolicy: sometimes');
+    const broken = edited(demoYaml, [
+      ['durationMinutes: 5\n', 'durationMinutes: 2.5\n'],
+      ['timeZone: Europe/Berlin', 'timeZone: Mars/Olympus'],
+      ['maxWaitMinutes: 120', 'maxWaitMinutes: -3'],
+      ['id: fuehrungszeugnis', 'id: fuehrungszeugnis\n    durationMinute: 10'],
+      ['monday: [07:30-18:00]', 'monday: [18:00-07:30]'],
+      ['offlinePolicy: lease', 'offlinePolicy: sometimes'],
+    ]);
     const problems = problemsOf(broken);
     const service = lineOf(broken, 'durationMinutes: 2.5');
     expect(problems).toEqual([
@@ -85,13 +94,14 @@ describe('the office document', () => {
   });
 
   it('checks rules that span fields: ids, references, hours against the grid, languages', () => {
-    const broken = demoYaml
-      .replace('id: fuehrungszeugnis', 'id: "99115003012000"')
-      .replace('slotMinutes: 5', 'slotMinutes: 20')
-      .replace('tuesday: [07:30-18:00]', 'tuesday: [07:30-12:00, 11:00-18:00]')
-      .replace('languages: [de, en]', 'languages: [de, en, tr]')
-      .replace('- id: S2', '- id: S1')
-      .replaceAll('"99008004011001", parkausweis', '"99008004011001", passierschein');
+    const broken = edited(demoYaml, [
+      ['id: fuehrungszeugnis', 'id: "99115003012000"'],
+      ['slotMinutes: 5', 'slotMinutes: 20'],
+      ['tuesday: [07:30-18:00]', 'tuesday: [07:30-12:00, 11:00-18:00]'],
+      ['languages: [de, en]', 'languages: [de, en, tr]'],
+      ['- id: S2', '- id: S1'],
+      ['"99008004011001", parkausweis', '"99008004011001", passierschein', true],
+    ]);
     const problems = problemsOf(broken);
     expect(problems).toContain(
       `services[1].id (line ${lineOf(broken, 'id: "99115003012000"', 70)}, column 9): repeats the id '99115003012000' of services[0]`,

@@ -45,57 +45,34 @@ function rollDots(paperMm: PaperWidth, dpi: number): number {
   return Math.round((paperMm / 25.4) * dpi);
 }
 
-function profile(
-  id: PrinterProfileId,
-  model: string,
-  paperMm: PaperWidth,
-  geometry: { dots: number; columns: number; dpi: number; cut: CutStyle },
-): PrinterProfile {
-  return { id, model, paperMm, ...geometry, rollDots: rollDots(paperMm, geometry.dpi) };
-}
+/**
+ * id, model, paper (mm), printable dots, Font A columns, dpi, cut. Generic: 72 mm (80 mm paper)
+ * or 48 mm (58 mm paper) printable at 203 dpi. TM-T88V/VI: 180 dpi, 512 dots, 42 columns.
+ * TM-T20III and TM-m30: 203 dpi, 576 dots, 48 columns.
+ */
+const PROFILE_TABLE: readonly [
+  PrinterProfileId,
+  string,
+  PaperWidth,
+  number,
+  number,
+  number,
+  CutStyle,
+][] = [
+  ['generic-80', 'generic 80 mm (203 dpi)', 80, 576, 48, 203, 'full-cut'],
+  ['generic-58', 'generic 58 mm (203 dpi)', 58, 384, 32, 203, 'full-cut'],
+  ['epson-tm-t88v', 'Epson TM-T88V', 80, 512, 42, 180, 'feed-partial-cut'],
+  ['epson-tm-t88vi', 'Epson TM-T88VI', 80, 512, 42, 180, 'feed-partial-cut'],
+  ['epson-tm-t20iii', 'Epson TM-T20III', 80, 576, 48, 203, 'feed-partial-cut'],
+  ['epson-tm-m30', 'Epson TM-m30', 80, 576, 48, 203, 'feed-partial-cut'],
+];
 
-export const PRINTER_PROFILES: Record<PrinterProfileId, PrinterProfile> = {
-  // 72 mm printable at 203 dpi, Font A 12 × 24: 576 dots, 48 columns.
-  'generic-80': profile('generic-80', 'generic 80 mm (203 dpi)', 80, {
-    dots: 576,
-    columns: 48,
-    dpi: 203,
-    cut: 'full-cut',
-  }),
-  // 48 mm printable at 203 dpi: 384 dots, 32 columns.
-  'generic-58': profile('generic-58', 'generic 58 mm (203 dpi)', 58, {
-    dots: 384,
-    columns: 32,
-    dpi: 203,
-    cut: 'full-cut',
-  }),
-  // TM-T88V and TM-T88VI: 180 dpi, 512 dots (72 mm), Font A 42 columns on 80 mm paper.
-  'epson-tm-t88v': profile('epson-tm-t88v', 'Epson TM-T88V', 80, {
-    dots: 512,
-    columns: 42,
-    dpi: 180,
-    cut: 'feed-partial-cut',
-  }),
-  'epson-tm-t88vi': profile('epson-tm-t88vi', 'Epson TM-T88VI', 80, {
-    dots: 512,
-    columns: 42,
-    dpi: 180,
-    cut: 'feed-partial-cut',
-  }),
-  // TM-T20III and TM-m30: 203 dpi, 576 dots, 48 columns on 80 mm paper.
-  'epson-tm-t20iii': profile('epson-tm-t20iii', 'Epson TM-T20III', 80, {
-    dots: 576,
-    columns: 48,
-    dpi: 203,
-    cut: 'feed-partial-cut',
-  }),
-  'epson-tm-m30': profile('epson-tm-m30', 'Epson TM-m30', 80, {
-    dots: 576,
-    columns: 48,
-    dpi: 203,
-    cut: 'feed-partial-cut',
-  }),
-};
+export const PRINTER_PROFILES = Object.fromEntries(
+  PROFILE_TABLE.map(([id, model, paperMm, dots, columns, dpi, cut]) => [
+    id,
+    { id, model, paperMm, dots, columns, dpi, cut, rollDots: rollDots(paperMm, dpi) },
+  ]),
+) as Record<PrinterProfileId, PrinterProfile>;
 
 /** A profile, or the generic one for a paper width. e.g. 58 → generic-58 */
 export type PrinterSpec = PrinterProfile | PaperWidth;

@@ -5,9 +5,9 @@
  * running on the same file: it reads the new key set on its next request, and check-in devices
  * get it with their next sync round. The QR format (TM1) does not change; no secret is printed.
  */
+import { parseSubcommand } from '../platform/subcommand.ts';
 import { cliAudit } from '../platform/audit-log.ts';
 import { randomBytes } from 'node:crypto';
-import { parseArgs } from 'node:util';
 import { ticketKeyRetiresAt } from '../core/ticket-key-grace.ts';
 import { clockFromEnvironment } from '../platform/clock.ts';
 import { formatIsoInZone } from '../core/time.ts';
@@ -22,15 +22,10 @@ const MAX_GRACE_HOURS = 24 * 60;
 
 /** Runs one key subcommand; returns the exit code. */
 export async function run(argv: string[]): Promise<number> {
-  const [action, ...rest] = argv;
-  const { values } = parseArgs({
-    args: rest,
-    options: {
-      db: { type: 'string' },
-      office: { type: 'string' },
-      'grace-hours': { type: 'string' },
-    },
-    strict: true,
+  const { action, values } = parseSubcommand(argv, {
+    db: { type: 'string' },
+    office: { type: 'string' },
+    'grace-hours': { type: 'string' },
   });
   if (action !== 'rotate') {
     console.error(USAGE);

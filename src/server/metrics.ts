@@ -27,30 +27,28 @@ export class ServerMetrics {
 
   constructor(db: ReadableDb, clock: Clock, offices: OfficeRegistry) {
     const registers = [this.registry];
-    this.tickets = new Counter({
-      name: 'terminmarke_tickets_issued_total',
-      help: 'Tickets handed out: walk-ins drawn online, and offline tickets uploaded by kiosks.',
-      labelNames: ['office', 'kind'],
-      registers,
-    });
-    this.refusals = new Counter({
-      name: 'terminmarke_tickets_refused_total',
-      help: 'Walk-in draws and offline uploads refused, by error code (no-capacity, walk-ins-paused, …).',
-      labelNames: ['office', 'kind', 'code'],
-      registers,
-    });
-    this.holds = new Counter({
-      name: 'terminmarke_held_tickets_total',
-      help: 'Kiosk holds settled: handed-out (confirmed: printed, or kept on screen after a print failure) or released (never handed out).',
-      labelNames: ['office', 'outcome'],
-      registers,
-    });
-    this.checkIns = new Counter({
-      name: 'terminmarke_check_ins_total',
-      help: 'Check-ins by outcome (checked-in, already-checked-in, too-early, too-late, unknown, …).',
-      labelNames: ['office', 'outcome'],
-      registers,
-    });
+    const counter = <L extends string>(name: string, help: string, labelNames: L[]) =>
+      new Counter<L>({ name, help, labelNames, registers });
+    this.tickets = counter(
+      'terminmarke_tickets_issued_total',
+      'Tickets handed out: walk-ins drawn online, and offline tickets uploaded by kiosks.',
+      ['office', 'kind'],
+    );
+    this.refusals = counter(
+      'terminmarke_tickets_refused_total',
+      'Walk-in draws and offline uploads refused, by error code (no-capacity, walk-ins-paused, …).',
+      ['office', 'kind', 'code'],
+    );
+    this.holds = counter(
+      'terminmarke_held_tickets_total',
+      'Kiosk holds settled: handed-out (confirmed: printed, or kept on screen after a print failure) or released (never handed out).',
+      ['office', 'outcome'],
+    );
+    this.checkIns = counter(
+      'terminmarke_check_ins_total',
+      'Check-ins by outcome (checked-in, already-checked-in, too-early, too-late, unknown, …).',
+      ['office', 'outcome'],
+    );
     new Gauge({
       name: 'terminmarke_queue_waiting',
       help: 'Tickets checked in today and waiting to be called, per office (as the display counts).',

@@ -5,7 +5,7 @@
  * running on the same file: it notices the change on the next request. Creating and revoking
  * are written to audit.log beside the database, as `cli` and the OS user.
  */
-import { parseArgs } from 'node:util';
+import { parseSubcommand } from '../platform/subcommand.ts';
 import { cliAudit } from '../platform/audit-log.ts';
 import { openDatabase } from '../store/database.ts';
 import { listOfficeIds } from '../store/schedule-repository.ts';
@@ -29,18 +29,13 @@ const USAGE =
 
 /** Runs one token subcommand; returns the exit code. */
 export async function run(argv: string[]): Promise<number> {
-  const [action, ...rest] = argv;
-  const { values } = parseArgs({
-    args: rest,
-    options: {
-      db: { type: 'string' },
-      office: { type: 'string' },
-      role: { type: 'string', multiple: true },
-      device: { type: 'string' },
-      id: { type: 'string' },
-      json: { type: 'boolean', default: false },
-    },
-    strict: true,
+  const { action, values } = parseSubcommand(argv, {
+    db: { type: 'string' },
+    office: { type: 'string' },
+    role: { type: 'string', multiple: true },
+    device: { type: 'string' },
+    id: { type: 'string' },
+    json: { type: 'boolean', default: false },
   });
   if (action !== 'create' && action !== 'list' && action !== 'revoke') {
     console.error(USAGE);
