@@ -15,10 +15,10 @@ describe('the store watcher', () => {
     let seen = 0;
     const stop = watchStore({ db: server, onExternalCommit: () => seen++, intervalMs: 10 });
     try {
-      server.prepare("INSERT INTO offices VALUES ('a', '{}', 'k', 0)").run();
+      server.prepare("INSERT INTO offices (id, catalogue, updated_at) VALUES ('a', '{}', 0)").run();
       await new Promise((resolve) => setTimeout(resolve, 100));
       expect(seen).toBe(0);
-      other.prepare("INSERT INTO offices VALUES ('b', '{}', 'k', 0)").run();
+      other.prepare("INSERT INTO offices (id, catalogue, updated_at) VALUES ('b', '{}', 0)").run();
       await until(() => seen === 1, 2_000);
       other.prepare("UPDATE offices SET updated_at = 1 WHERE id = 'b'").run();
       await until(() => seen === 2, 2_000);
