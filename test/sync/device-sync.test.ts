@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { ServiceId } from '../../src/core/catalogue.ts';
 import { parseIsoInstant } from '../../src/core/time.ts';
 import { createClock } from '../../src/platform/clock.ts';
@@ -8,24 +8,14 @@ import { checkConsistency } from '../../src/server/consistency-check.ts';
 import type { AppointmentWire, TicketWire } from '../../src/wire/tickets.ts';
 import type { ReadableDb } from '../../src/store/database.ts';
 import { listAppointmentsOn } from '../../src/store/schedule-repository.ts';
-import { type SyncedDeviceSchedule, createDeviceSchedule } from '../../src/sync/device-schedule.ts';
-import {
-  MELDE,
-  TEST_NOW,
-  TOKEN,
-  api,
-  startServerProcess,
-} from '../server/support/server-process.ts';
+import { MELDE, TEST_NOW, api, startServerProcess } from '../server/support/server-process.ts';
 import { useTempDir } from '../support/temp-dir.ts';
+import { useTestDevices } from './support/test-devices.ts';
 import { until } from '../support/until.ts';
 
 const tempDir = useTempDir('terminmarke-sync-');
 const START = parseIsoInstant(TEST_NOW) as number;
-const devices: SyncedDeviceSchedule[] = [];
-
-afterEach(() => {
-  for (const device of devices.splice(0)) device.close();
-});
+const openDevice = useTestDevices();
 
 function kiosk(
   url: string,
@@ -34,20 +24,14 @@ function kiosk(
   name = 'kiosk-1',
   options: { verifiesOffline?: boolean } = {},
 ) {
-  const device = createDeviceSchedule({
+  return openDevice({
     serverUrl: url,
-    officeId: 'demo',
-    token: TOKEN,
     deviceId: name,
     role,
     ...options,
     databaseFile: join(dir, `${name}.db`),
     clock: createClock(START),
-    pollIntervalMs: 60_000,
-    serverTimeoutMs: 1_000,
   });
-  devices.push(device);
-  return device;
 }
 
 const now = () => START + 5_000;

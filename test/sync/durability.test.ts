@@ -8,28 +8,19 @@
  */
 import type Database from 'better-sqlite3';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { ServiceId } from '../../src/core/catalogue.ts';
 import { parseIsoInstant } from '../../src/core/time.ts';
 import { createManualClock } from '../../src/platform/clock.ts';
 import { restoreSalvage } from '../../src/sync/replica-salvage.ts';
-import { type SyncedDeviceSchedule, createDeviceSchedule } from '../../src/sync/device-schedule.ts';
-import {
-  MELDE,
-  TEST_NOW,
-  TOKEN,
-  api,
-  startServerProcess,
-} from '../server/support/server-process.ts';
+import { MELDE, TEST_NOW, api, startServerProcess } from '../server/support/server-process.ts';
 import { useTempDir } from '../support/temp-dir.ts';
+import { useTestDevices } from './support/test-devices.ts';
 import { until } from '../support/until.ts';
 
 const tempDir = useTempDir('terminmarke-durability-');
 const START = parseIsoInstant(TEST_NOW) as number;
-const devices: SyncedDeviceSchedule[] = [];
-afterEach(() => {
-  for (const device of devices.splice(0)) device.close();
-});
+const openDevice = useTestDevices();
 
 /** The tables whose rows a printed ticket or a lease depends on. */
 const DEPENDED_ON =
@@ -76,20 +67,15 @@ function spyOnWrites(db: Database.Database): Write[] {
 const FULL = 2;
 
 function kiosk(url: string, dir: string, clock: ReturnType<typeof createManualClock>) {
-  const device = createDeviceSchedule({
+  return openDevice({
     serverUrl: url,
-    officeId: 'demo',
-    token: TOKEN,
     deviceId: 'kiosk-1',
     role: 'kiosk',
     databaseFile: join(dir, 'replica.db'),
     clock,
     pollIntervalMs: 600_000,
-    serverTimeoutMs: 1_000,
     log: () => undefined,
   });
-  devices.push(device);
-  return device;
 }
 
 describe('the writes a printed ticket or a lease depends on', () => {
@@ -136,7 +122,6 @@ describe('the writes a printed ticket or a lease depends on', () => {
     await device.markPrinting(interrupted, clock.now());
     await device.callStaff('help', 'kiosk-1', clock.now());
     device.close();
-    devices.length = 0;
 
     // The restart confirms the interrupted print; a salvage queues entries again.
     const again = kiosk('http://127.0.0.1:9', dir, clock);

@@ -4,7 +4,7 @@
  * the device's own clock. Real server processes and SQLite replicas on 127.0.0.1.
  */
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { ServiceId } from '../../src/core/catalogue.ts';
 import { formatIsoInZone, parseIsoInstant } from '../../src/core/time.ts';
 import { createClock } from '../../src/platform/clock.ts';
@@ -12,40 +12,25 @@ import type { ScheduleChange } from '../../src/ports/device-schedule.ts';
 import type { StaffCallWire } from '../../src/wire/staff-calls.ts';
 import type { TicketWire } from '../../src/wire/tickets.ts';
 import { updateAppointmentStatus } from '../../src/store/schedule-repository.ts';
-import { type SyncedDeviceSchedule, createDeviceSchedule } from '../../src/sync/device-schedule.ts';
+import type { SyncedDeviceSchedule } from '../../src/sync/device-schedule.ts';
 import { enqueue } from '../../src/sync/outbox.ts';
-import {
-  MELDE,
-  TEST_NOW,
-  TOKEN,
-  api,
-  startServerProcess,
-} from '../server/support/server-process.ts';
+import { MELDE, TEST_NOW, api, startServerProcess } from '../server/support/server-process.ts';
 import { useTempDir } from '../support/temp-dir.ts';
+import { useTestDevices } from './support/test-devices.ts';
 import { until } from '../support/until.ts';
 
 const tempDir = useTempDir('terminmarke-reliability-');
 const START = parseIsoInstant(TEST_NOW) as number;
-const devices: SyncedDeviceSchedule[] = [];
-
-afterEach(() => {
-  for (const device of devices.splice(0)) device.close();
-});
+const openDevice = useTestDevices();
 
 function kiosk(url: string, dir: string, clockOffsetMs = 0) {
-  const device = createDeviceSchedule({
+  return openDevice({
     serverUrl: url,
-    officeId: 'demo',
-    token: TOKEN,
     deviceId: 'kiosk-1',
     role: 'kiosk',
     databaseFile: join(dir, 'kiosk-1.db'),
     clock: createClock(START + clockOffsetMs),
-    pollIntervalMs: 60_000,
-    serverTimeoutMs: 1_000,
   });
-  devices.push(device);
-  return device;
 }
 
 async function online(device: SyncedDeviceSchedule): Promise<void> {
@@ -150,18 +135,13 @@ describe('a device that never drops or hides a ticket', () => {
         },
       }),
     ]);
-    const checkin = createDeviceSchedule({
+    const checkin = openDevice({
       serverUrl: server.url,
-      officeId: 'demo',
-      token: TOKEN,
       deviceId: 'checkin-1',
       role: 'checkin',
       databaseFile: join(dir, 'checkin-1.db'),
       clock: createClock(START),
-      pollIntervalMs: 60_000,
-      serverTimeoutMs: 1_000,
     });
-    devices.push(checkin);
     await online(checkin);
     expect(checkin.openStaffCalls(START)).toEqual([
       expect.objectContaining({

@@ -6,12 +6,12 @@
  * office's device overview.
  */
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { ServiceId } from '../../src/core/catalogue.ts';
 import { parseIsoInstant } from '../../src/core/time.ts';
 import { createClock } from '../../src/platform/clock.ts';
 import { ServerApi } from '../../src/sync/api-client.ts';
-import { type SyncedDeviceSchedule, createDeviceSchedule } from '../../src/sync/device-schedule.ts';
+import type { SyncedDeviceSchedule } from '../../src/sync/device-schedule.ts';
 import { HeartbeatSender } from '../../src/sync/heartbeat-sender.ts';
 import { scheduleReport } from '../../src/app/heartbeats.ts';
 import {
@@ -22,31 +22,22 @@ import {
   startServerProcess,
 } from '../server/support/server-process.ts';
 import { useTempDir } from '../support/temp-dir.ts';
+import { useTestDevices } from './support/test-devices.ts';
 import { until } from '../support/until.ts';
 
 const tempDir = useTempDir('terminmarke-pause-');
 const START = parseIsoInstant(TEST_NOW) as number;
 const MINUTE = 60_000;
-const devices: SyncedDeviceSchedule[] = [];
-
-afterEach(() => {
-  for (const device of devices.splice(0)) device.close();
-});
+const openDevice = useTestDevices();
 
 function kiosk(url: string, dir: string, name: string) {
-  const device = createDeviceSchedule({
+  return openDevice({
     serverUrl: url,
-    officeId: 'demo',
-    token: TOKEN,
     deviceId: name,
     role: 'kiosk',
     databaseFile: join(dir, `${name}.db`),
     clock: createClock(START),
-    pollIntervalMs: 60_000,
-    serverTimeoutMs: 1_000,
   });
-  devices.push(device);
-  return device;
 }
 
 async function started(device: SyncedDeviceSchedule) {
